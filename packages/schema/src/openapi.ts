@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { SCHEMA_VERSION } from './models/common.js';
+import { City } from './models/city.js';
+import { Category, Topic } from './models/category.js';
+import { Provider } from './models/provider.js';
+import { Availability, CityBinding, Entry, Service, ServiceStatus } from './models/service.js';
+import { CitiesManifest, ProviderManifest, StandardManifest, SynonymEntry } from './models/manifest.js';
+import { CatalogService, CitiesIndex, CityCatalog } from './models/catalog.js';
+import { Bill, ErrorBody, Order, OrderList, SubmissionRequest, SubmissionResult } from './models/api.js';
+import { FormDefinition, FormField } from './forms/definition.js';
+
+/** Every model with a published JSON Schema, by name. */
+export const MODELS = {
+  City, Category, Topic, Provider, Service, Entry, ServiceStatus, Availability, CityBinding, FormField, FormDefinition,
+  SynonymEntry, CitiesManifest, StandardManifest, ProviderManifest, CitiesIndex, CityCatalog, CatalogService,
+  SubmissionRequest, SubmissionResult, Bill, Order, OrderList, ErrorBody,
+} as const;
+export type ModelName = keyof typeof MODELS;
+
+const JSON_SCHEMA_BASE = 'https://cityhub.dev/schema/v1';
+
+/** A standalone JSON Schema (draft 2020-12) for one model. */
+export function jsonSchemaFor(name: ModelName): Record<string, unknown> {
+  const schema = z.toJSONSchema(MODELS[name], { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...schema, $id: `${JSON_SCHEMA_BASE}/${name}.json`, title: name };
+}
+
+/** Every model's JSON Schema, keyed `<Name>.json`. */
+export function jsonSchemas(): Record<string, Record<string, unknown>> {
+  return Object.fromEntries((Object.keys(MODELS) as ModelName[]).map((name) => [`${name}.json`, jsonSchemaFor(name)]));
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errorResponse = (description: string) => ({ description, content: json('ErrorBody') });
+const cityParam = { name: 'city', in: 'path', required: true, description: 'GB/T 2260 division code', schema: { type: 'string', pattern: '^[1-9]\\d{5}$' } };
+const serviceParam = { name: 'service', in: 'path', required: true, description: 'Canonical service code', schema: { type: 'string' } };
+const etagHeaders = { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } };
+const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } };
+const idempotencyKey = {
+  name: 'Idempotency-Key', in: 'header', required: false,
+  description: 'Reuse on every retry. Same key and body replays the first response; same key with a different body is 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+/** The OpenAPI 3.1 document of the hub API, components generated from the zod models. */
+export function openApiDocument(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, model] of Object.entries(MODELS)) registry.add(model, { id: name });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Record<string, unknown>> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$id;
+    delete schema.$schema;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CityHub API',
+      version: SCHEMA_VERSION,
+      description: 'City-service catalogs, submissions and orders. Every error has the ErrorBody shape.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'Reference hub server (npm start)' }],
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Citizen identity token from the host app' } },
+    },
+    paths: {
+      '/v1/cities': {
+        get: {
+          operationId: 'listCities', summary: 'The cities index',
+          parameters: [ifNoneMatch],
+          responses: { 200: { description: 'Cities', headers: etagHeaders, content: json('CitiesIndex') }, 304: { description: 'Not modified' } },
+        },
+      },
+      '/v1/cities/{city}/catalog': {
+        get: {
+          operationId: 'getCityCatalog', summary: "A city's compiled catalog", parameters: [cityParam, ifNoneMatch],
+          responses: {
+            200: { description: 'Catalog', headers: etagHeaders, content: json('CityCatalog') },
+            304: { description: 'Not modified' },
+            404: errorResponse('Unknown city'),
+          },
+        },
+      },
+      '/v1/cities/{city}/services/{service}': {
+        get: {
+          operationId: 'getService', summary: 'One service as the city offers it', parameters: [cityParam, serviceParam],
+          responses: { 200: { description: 'Service', content: json('CatalogService') }, 404: errorResponse('Unknown city or service') },
+        },
+      },
+      '/v1/cities/{city}/services/{service}/submissions': {
+        post: {
+          operationId: 'submit', summary: 'Submit a service form (query, transaction, booking, report)',
+          parameters: [cityParam, serviceParam, idempotencyKey],
+          security: [{}, { bearer: [] }],
+          requestBody: { required: true, content: json('SubmissionRequest') },
+          responses: {
+            200: { description: 'Answered', content: json('SubmissionResult') },
+            201: { description: 'Answered and an order was created', content: json('SubmissionResult') },
+            400: errorResponse('Invalid values (validation_failed lists the fields)'),
+            401: errorResponse('Identity required'),
+            404: errorResponse('Unknown city or service'),
+            409: errorResponse('Service not available for submissions'),
+            413: errorResponse('Body too large'),
+            415: errorResponse('Not JSON'),
+            422: errorResponse('Idempotency key reused with a different body'),
+          },
+        },
+      },
+      '/v1/orders': {
+        get: {
+          operationId: 'listOrders', summary: "The citizen's orders, newest first", security: [{ bearer: [] }],
+          responses: { 200: { description: 'Orders', content: json('OrderList') }, 401: errorResponse('Identity required') },
+        },
+      },
+      '/v1/orders/{id}': {
+        get: {
+          operationId: 'getOrder', summary: 'One order with its timeline', security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Order', content: json('Order') }, 401: errorResponse('Identity required'), 404: errorResponse('Unknown order') },
+        },
+      },
+    },
+  };
+}
