@@ -37,9 +37,12 @@ export function safeUrl(input: unknown, options: SafeUrlOptions = {}): string | 
   if (FORBIDDEN_SCHEMES.has(scheme)) return null;
   if (!input.toLowerCase().startsWith(scheme)) return null; // relative or scheme-relative input such as //evil
   if (options.appSchemes?.includes(scheme)) return url.href;
-  if (url.username !== '' || url.password !== '' || /@/.test(input.slice(scheme.length + 2).split(/[/?#]/, 1)[0] ?? '')) return null;
-  if (!url.hostname) return null;
-  const local = isLocalHost(url.hostname);
+  if (!input.startsWith('//', scheme.length)) return null; // `https:evil.example` is parsed leniently by URL
+  // The authority as written (URL normalises hex/octal IPs and IDNs, which must not change what we allow).
+  const authority = (input.slice(scheme.length + 2).split(/[/?#]/, 1)[0] ?? '').toLowerCase();
+  if (url.username !== '' || url.password !== '' || authority.includes('@')) return null;
+  if (!url.hostname || authority === '') return null;
+  const local = isLocalHost(url.hostname) && isLocalHost(authority.replace(/:\d+$/, ''));
   if (scheme === 'http:') {
     if (!(options.allowLocalHttp ?? true) || !local) return null;
   } else if (scheme !== 'https:') {

@@ -110,21 +110,28 @@ export interface CompileFormOptions {
  * Compiles a form definition into a zod validator for submission values. Server and client use the same
  * validator; each issue's `path` is `[fieldCode]` and custom issues carry `params.reason`.
  */
-export function compileForm(form: FormDefinition, options: CompileFormOptions = {}) {
+export function compileForm(form: FormDefinition, options: CompileFormOptions = {}): z.ZodMiniType<FormValues, unknown> {
   const now = options.now ?? (() => new Date());
-  const shape: Record<string, z.ZodMiniType<FormValues[string], unknown>> = {};
-  for (const field of orderedFields(form)) {
-    shape[field.code] = z.pipe(
-      z.unknown(),
-      z.transform((input, ctx) => {
-        const parsed = parseField(field, input, now());
-        if (parsed.ok) return parsed.value;
-        ctx.issues.push({ code: 'custom', message: parsed.message, input, params: { reason: parsed.reason } });
-        return z.NEVER;
-      }),
-    );
-  }
-  return z.strictObject(shape) as unknown as z.ZodMiniType<FormValues, unknown>;
+  const fields = orderedFields(form);
+  const codes = new Set(fields.map((f) => f.code));
+  return z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((input, ctx) => {
+      const at = now();
+      const values: FormValues = {};
+      for (const field of fields) {
+        const parsed = parseField(field, input[field.code], at);
+        if (parsed.ok) {
+          if (parsed.value !== undefined) values[field.code] = parsed.value;
+        } else {
+          ctx.issues.push({ code: 'custom', message: parsed.message, input: input[field.code], path: [field.code], params: { reason: parsed.reason } });
+        }
+      }
+      const unknown = Object.keys(input).filter((key) => !codes.has(key));
+      if (unknown.length > 0) ctx.issues.push({ code: 'unrecognized_keys', keys: unknown, input, message: 'unknown fields' });
+      return values;
+    }),
+  );
 }
 
 export type FormValidation = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] };
