@@ -1,0 +1,670 @@
+import type { CatalogCategory, CityCatalog, SearchField, SearchTerm } from '@cityhub/schema';
+import { fuzzy, near, normalize, stem, wide, words } from './text.js';
+import type {
+  CategoryHit,
+  Highlights,
+  MatchedTerm,
+  SearchIndex,
+  SearchIndexOptions,
+  SearchOptions,
+  SearchResults,
+  ServiceGroup,
+  ServiceHit,
+} from './types.js';
+
+const FIELDS: SearchField[] = ['name', 'standard-name', 'hant', 'en', 'keyword', 'synonym', 'summary', 'local'];
+const KEYWORD = 4;
+const SYNONYM_FIELD = 5;
+const SUMMARY = 6;
+
+// Match tiers, strongest first. A score is tier + 0.7 × quality (0–1) + 0.2 × popularity (0–1), so popularity
+// only decides between matches of the same kind and similar quality.
+const EXACT = 10;
+const PREFIX = 9;
+const SUBSTRING = 8; // also: every English word found
+const ABBREVIATION = 7; // every char, in order, with gaps (社保 → 社会保障卡)
+const PINYIN = 6; // full syllables
+const PINYIN_PART = 5; // syllable prefixes and initials
+const EMBEDDED = 4; // the whole term inside a longer query (补办身份证 ⊃ 身份证)
+const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
+const CATEGORY = 2.5; // services found only through a matching category
+const FUZZY = 2; // homophones, mistyped pinyin or English
+const OVERLAP = 1; // at least half of the query
+
+/** Term slot of postings that come from the synonym dictionary (the unit's own text is the matched text). */
+const DICTIONARY = 63;
+/** Longest query (and term, for the character alignment) matched, in code units. */
+const MAX = 64;
+const ROW = MAX + 2;
+/** Fewer strong matches than this, and the slow matchers (homophones, fuzzy and mixed pinyin) run too. */
+const FEW = 20;
+
+/** A distinct normalised text of the catalog and what matching needs of it. */
+interface Unit {
+  /** Normalised text (see `normalize`). */
+  s: string;
+  /** The first original text seen. */
+  raw: string;
+  /** Han chars in `s`. */
+  han: number;
+  /** Per code unit of `s`: its pinyin syllable (Han texts only). */
+  sy?: string[];
+  /** Per code unit: its readings, the syllable first, then (or '') the char's usual reading, then the rest. */
+  alts?: Array<readonly string[]>;
+  /** The syllables run together, and their initials. */
+  joined?: string;
+  initials?: string;
+  /** Every reading run together, loosely spelt (see `loosely`). */
+  loose?: string;
+  /** Per code unit: two hash bits of its syllable's fuzzy form (a cheap test for homophones). */
+  bits?: Int32Array;
+  /** English word stems. */
+  stems?: string[];
+  /** What a dictionary word means (驾照 → 驾驶证). */
+  means?: string[];
+}
+
+/** A prepared query. */
+interface Query {
+  q: string;
+  m: number;
+  /** How many chars are matched as characters (Han). */
+  h: number;
+  /** Has ASCII letters or digits (pinyin, English). */
+  latin: boolean;
+  /** Per Han char: its readings → 0.9 and fuzzy readings → 0.7 (homophone weights), and their hash bits. */
+  reads: Array<Map<string, number> | undefined>;
+  masks: Int32Array;
+  words: string[];
+  /** A rewrite through the synonym dictionary: scores cap at the synonym tier. */
+  synonym: boolean;
+  /** Fuzzy spellings of q.slice(i, i + x), at i * 8 + x. */
+  fz: string[];
+  loose: string;
+}
+
+const adjust = (tier: number, field: number): number =>
+  field === KEYWORD
+    ? tier - 0.1
+    : field === SYNONYM_FIELD
+      ? tier > SYNONYM
+        ? SYNONYM + (tier - SYNONYM) / 10
+        : tier
+      : field === SUMMARY && tier > FUZZY
+        ? FUZZY + (tier - FUZZY) / 10
+        : tier;
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+
+/** h and g dropped, l → n, v → u: what fuzzy pinyin (zh/z, ng/n, l/n, ü/u) and prefixes cannot add. */
+const loosen = (a: string): string => a.replace(/[hg]/g, '').replace(/l/g, 'n').replace(/v/g, 'u');
+
+/** Whether two neighbouring chars of `q` occur together in `s` (a word they share). */
+function shares(q: string, s: string): boolean {
+  for (let i = 1; i < q.length; i++) if (wide(q[i]!) && s.includes(q.slice(i - 1, i + 1))) return true;
+  return false;
+}
+
+/** Whether `q` can be read off `text` left to right (a subsequence): a cheap test every pinyin match passes. */
+function loosely(q: string, text: string): boolean {
+  let i = 0;
+  for (let j = 0; j < text.length && i < q.length; j++) if (text[j] === q[i]) i++;
+  return i === q.length;
+}
+
+/**
+ * Builds an in-memory search index over one compiled city catalog. Pure and synchronous; uses only the
+ * catalog's precomputed search data (pinyin per term, traditional → simplified table, synonym dictionary).
+ *
+ * Matching works on distinct normalised texts ("units"): a service's name, local name, English name, keywords,
+ * synonyms and summary, the categories' names and keywords, and the dictionary's colloquial words. An inverted
+ * index from characters, pinyin keys (a query's first letters over syllables) and English word prefixes to
+ * units keeps each query to a few candidates. Fast matchers (substring, syllable runs and initials, English
+ * words) score every candidate; when they find little, slow ones (character alignment with homophones, pinyin
+ * alignment with prefixes, mixed input and fuzzy spellings) score them again. Unit scores then flow to the
+ * services and categories that carry the text.
+ */
+export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOptions = {}): SearchIndex {
+  const { hant, pinyin } = catalog.searchData;
+  const { services, categories } = catalog;
+  const S = services.length;
+  const perCategory = options.categoryServices ?? 5;
+  const serviceAt = new Map(services.map((s, i) => [s.code, i]));
+  const categoryAt = new Map(categories.map((c, i) => [c.id, i]));
+  const members = categories.map((c) => c.services.flatMap((code) => serviceAt.get(code) ?? []));
+  const popularity = Float64Array.from(services, (s) => 0.002 * s.popularity);
+
+  // Per syllable, made once: its fuzzy form, loose form, signature bit and one-reading list.
+  const fuzzyOf = new Map<string, string>();
+  const fz = (a: string): string => {
+    let f = fuzzyOf.get(a);
+    if (f === undefined) fuzzyOf.set(a, (f = '~' + fuzzy(a)));
+    return f;
+  };
+  const looseOf = new Map<string, string>();
+  // Two hash bits per fuzzy syllable (one in each of two 32-bit words): a char can be a homophone of another
+  // only where both meet.
+  const bitOf = new Map<string, number>();
+  const bit = (a: string, second: number): number => {
+    const k = second + a;
+    let b = bitOf.get(k);
+    if (b === undefined) {
+      let h = second ? 7 : 11;
+      for (const ch of fz(a)) h = (h * (second ? 31 : 37) + ch.charCodeAt(0)) | 0;
+      bitOf.set(k, (b = 1 << (h & 31)));
+    }
+    return b;
+  };
+  const single = new Map<string, readonly string[]>();
+  const none: readonly string[] = [];
+
+  /** Describes a text for matching; `offsets` receives where each code unit of the result came from. */
+  function describe(raw: string, py?: readonly string[], offsets?: number[]): Unit {
+    const sy: string[] = [];
+    const s = normalize(raw, hant, offsets, sy, py, pinyin);
+    let han = 0;
+    for (let j = 0; j < s.length; j++) if (wide(s[j]!)) han++;
+    const stems = words(raw);
+    const x: Unit = { s, raw, han };
+    if (stems.length) x.stems = stems;
+    if (!han) return x;
+    x.sy = sy;
+    x.alts = [] as Array<readonly string[]>;
+    x.bits = new Int32Array(2 * sy.length);
+    x.joined = x.initials = x.loose = '';
+    for (let j = 0; j < sy.length; j++) {
+      const a = sy[j]!;
+      let list = none;
+      if (a && !wide(a)) {
+        // All readings of a heteronym: the compiler's choice in context can be wrong (限行 read xian hang).
+        const all = pinyin[s[j]!];
+        list = single.get(a) ?? single.set(a, [a]).get(a)!;
+        if (all && all.length > 1 && all.includes(a)) list = [a, all[0] === a ? '' : all[0]!, ...all.filter((r) => r !== a && r !== all[0])];
+        for (const r of list) {
+          if (!r) continue;
+          let l = looseOf.get(r);
+          if (l === undefined) looseOf.set(r, (l = loosen(r)));
+          x.loose += l;
+        }
+        x.bits![2 * j] = bit(a, 0);
+        x.bits![2 * j + 1] = bit(a, 1);
+      }
+      x.alts.push(list);
+      x.joined += a;
+      x.initials += a[0] ?? '\0';
+    }
+    return x;
+  }
+
+  // Units, and an inverted index from Han char, pinyin key and English word prefix to them.
+  const units: Unit[] = [];
+  const lists: number[][] = [];
+  const byRaw = new Map<string, number>();
+  const byText = new Map<string, number>();
+  const keys = new Map<string, number[]>();
+  const key = (k: string, u: number): void => {
+    const list = keys.get(k);
+    if (!list) keys.set(k, [u]);
+    else if (list[list.length - 1] !== u) list.push(u);
+  };
+  const variants = (x: Unit, j: number): string[] => {
+    const out: string[] = [];
+    for (const a of x.alts?.[j] ?? none) for (const v of [a, fz(a).slice(1)]) if (a && !out.includes(v)) out.push(v);
+    return out;
+  };
+  const unit = (raw: string, py?: readonly string[]): number => {
+    let u = byRaw.get(raw);
+    if (u !== undefined) return u;
+    const x = describe(raw, py);
+    u = byText.get(x.s) ?? -1;
+    if (u < 0 && x.s) {
+      byText.set(x.s, (u = units.length));
+      units.push(x);
+      lists.push([]);
+      for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(x.s[j]!, u);
+      // Pinyin keys: a query's first two letters, however they fall on syllables (银行 → y, yi, yh).
+      for (let j = 0, v1 = variants(x, 0); x.han && j < x.s.length; j++) {
+        const v2 = variants(x, j + 1);
+        for (const a of v1) {
+          if (!j) key(a[0]!, u);
+          if (a.length > 1) key(a.slice(0, 2), u);
+          for (const b of v2) key(a[0]! + b[0], u);
+        }
+        v1 = v2;
+      }
+      for (const w of x.stems ?? none) key(w.slice(0, 2), u);
+    }
+    byRaw.set(raw, u);
+    return u;
+  };
+  const post = (u: number, target: number | undefined, slot: number, field: number): void => {
+    if (u >= 0 && target !== undefined) lists[u]!.push(target * 512 + Math.min(slot, DICTIONARY) * 8 + Math.max(field, 0));
+  };
+  const terms = (search: SearchTerm[], target: number) =>
+    search.forEach((t, k) => post(unit(t.text, t.pinyin), target, Math.min(k, DICTIONARY - 1), FIELDS.indexOf(t.field)));
+  services.forEach((s, i) => terms(s.search, i));
+  categories.forEach((c, i) => terms(c.search, S + i));
+  for (const entry of catalog.synonyms)
+    for (const term of entry.terms) {
+      const u = unit(term);
+      entry.services?.forEach((code) => post(u, serviceAt.get(code), DICTIONARY, SYNONYM_FIELD));
+      entry.categories?.forEach((id) => {
+        const i = categoryAt.get(id);
+        post(u, i === undefined ? i : S + i, DICTIONARY, SYNONYM_FIELD);
+      });
+      if (u >= 0 && entry.means) (units[u]!.means ??= []).push(...entry.means.map((w) => normalize(w, hant)).filter(Boolean));
+    }
+  // Postings, flat: unit u's are postings[start[u] .. start[u + 1]).
+  const U = units.length;
+  const start = new Int32Array(U + 1);
+  lists.forEach((l, u) => (start[u + 1] = start[u]! + l.length));
+  const postings = new Int32Array(start[U]!);
+  lists.forEach((l, u) => postings.set(l, start[u]));
+  lists.length = 0;
+
+  // Per-query scratch space, stamped so that nothing needs clearing between queries.
+  const N = S + categories.length;
+  const seen = new Int32Array(U);
+  const count = new Int32Array(U);
+  const lastAt = new Int32Array(U);
+  const scored = new Int32Array(U);
+  const unitTier = new Float64Array(U);
+  const unitQuality = new Float64Array(U);
+  const targetSeen = new Int32Array(N);
+  const targetScore = new Float64Array(N);
+  const targetPosting = new Int32Array(N);
+  const targetUnit = new Int32Array(N);
+  const dp = new Float64Array((MAX + 1) * (MAX + 1));
+  const memoAt = new Int32Array(ROW * ROW);
+  const memoScore = new Float64Array(ROW * ROW);
+  const memoFlags = new Uint8Array(ROW * ROW);
+  const memoEnd = new Uint8Array(ROW * ROW);
+  const steps = new Float64Array(MAX * 256);
+  let stamp = 0;
+  let round = 0;
+  let memo = 0;
+
+  function prepare(input: string, synonym = false): Query {
+    const text = input.slice(0, 256);
+    const q = normalize(text, hant).slice(0, MAX);
+    const reads: Query['reads'] = [];
+    const masks = new Int32Array(2 * MAX);
+    let h = 0;
+    for (let i = 0; i < q.length; i++) {
+      const r = pinyin[q[i]!];
+      if (!wide(q[i]!)) continue;
+      h++;
+      if (!r) continue;
+      reads[i] = new Map([...r.map((x): [string, number] => [fz(x), 0.7]), ...r.map((x): [string, number] => [x, 0.9])]);
+      for (const x of r) (masks[2 * i]! |= bit(x, 0)), (masks[2 * i + 1]! |= bit(x, 1));
+    }
+    const latin = h < q.length;
+    return { q, m: q.length, h, latin, reads, masks, words: synonym ? [] : words(text), synonym, fz: [], loose: loosen(q) };
+  }
+
+  const homophone = (reads: Map<string, number> | undefined, a: string | undefined): number =>
+    (reads && a && (reads.get(a) ?? reads.get(fz(a)))) || 0;
+
+  /**
+   * Best pinyin alignment of Q.q[i..] onto syllables j, j + 1, … (contiguous): the sum over query letters of
+   * their weight (1 in a whole syllable, 0.8 in a prefix, 0.6 as an initial, 0.5 in a fuzzy spelling; a Han char
+   * 1, or 0.9 / 0.7 as a homophone), or −1. memoFlags: 1 = a partial syllable, 2 = fuzzy; memoEnd: the
+   * syllable after the match.
+   */
+  function align(Q: Query, x: Unit, n: number, i: number, j: number): number {
+    const at = i * ROW + j;
+    if (memoAt[at] === memo) return memoScore[at]!;
+    let best = i === Q.m ? 0 : -1;
+    let flags = 0;
+    let end = j;
+    if (i < Q.m && j < n) {
+      // Ways to consume the query here, as (letters, weight per letter, flags) in steps[base ..].
+      const base = i * 256;
+      let k = base;
+      const c = Q.q[i]!;
+      if (wide(c)) {
+        const w = c === x.s[j] ? 1 : homophone(Q.reads[i], x.sy![j]);
+        if (w) (steps[k++] = 1), (steps[k++] = w), (steps[k++] = w < 1 ? 2 : 0);
+      } else
+        for (let r = 0, alts = x.alts![j]!; r < alts.length; r++) {
+          const a = alts[r]!;
+          // Another reading of a heteronym counts a little less, a rare one (份 bin) less still.
+          const weight = r ? (r > 1 ? 0.75 : 0.9) : 1;
+          let l = 0;
+          while (l < a.length && i + l < Q.m && Q.q[i + l] === a[l]) l++;
+          for (let len = l; len > 0 && k < base + 240; len--) {
+            steps[k++] = len;
+            steps[k++] = weight * (len === a.length ? 1 : len === 1 || (len === 2 && a[1] === 'h') ? 0.6 : 0.8);
+            steps[k++] = len < a.length ? 1 : 0;
+          }
+          if (a.length > 1 && (c === a[0] || ((c === 'l' || c === 'n') && (a[0] === 'l' || a[0] === 'n'))))
+            for (let len = Math.max(2, a.length - 2); len <= a.length + 2 && i + len <= Q.m && k < base + 240; len++)
+              if ((Q.fz[i * 8 + len] ??= '~' + fuzzy(Q.q.slice(i, i + len))) === fz(a)) (steps[k++] = len), (steps[k++] = 0.5), (steps[k++] = 2);
+        }
+      for (let o = base; o < k; o += 3) {
+        const len = steps[o]!;
+        const v = align(Q, x, n, i + len, j + 1);
+        const next = (i + len) * ROW + j + 1;
+        if (v >= 0 && v + len * steps[o + 1]! > best) {
+          best = v + len * steps[o + 1]!;
+          flags = steps[o + 2]! | memoFlags[next]!;
+          end = memoEnd[next]!;
+        }
+      }
+    }
+    memoAt[at] = memo;
+    memoScore[at] = best;
+    memoFlags[at] = flags;
+    memoEnd[at] = end;
+    return best;
+  }
+
+  // The result of `match`: the best tier and quality, and (when asked for) the matched positions.
+  let tier = 0;
+  let quality = 0;
+  let english = false;
+  let marks: number[] | undefined;
+  const keep = (T: number, R: number, at?: number[], eng = false): void => {
+    if (T + 0.7 * R <= tier + 0.7 * quality) return;
+    tier = T;
+    quality = R;
+    english = eng;
+    if (marks && at) marks.splice(0, marks.length, ...at);
+  };
+  const maybe = (Q: Query, x: Unit, i: number, j: number): boolean =>
+    !!x.bits && (Q.masks[2 * i]! & x.bits[2 * j]!) !== 0 && (Q.masks[2 * i + 1]! & x.bits[2 * j + 1]!) !== 0;
+  const weigh = (Q: Query, x: Unit, i: number, j: number): number =>
+    Q.q[i] === x.s[j] ? 1 : maybe(Q, x, i, j) ? homophone(Q.reads[i], x.sy![j]) : 0;
+  const pinyinQuality = (Q: Query, x: Unit, v: number, j: number, end: number): number =>
+    (0.4 * v) / Q.m + (0.3 * (end - j)) / x.sy!.length + (j ? 0 : 0.3);
+
+  /**
+   * Scores Q against one unit into `tier` and `quality`. `found`: how many of the query's Han chars the unit
+   * has (−1: unknown). `slow` adds character alignment with homophones and pinyin alignment. `pos`, when given,
+   * receives the matched code-unit positions of the best match.
+   */
+  function match(Q: Query, x: Unit, found: number, slow: boolean, pos?: number[]): boolean {
+    tier = quality = 0;
+    english = false;
+    marks = pos;
+    const { q, m } = Q;
+    const { s, sy } = x;
+    const n = s.length;
+    const at = s.indexOf(q);
+    if (at === 0 || (at > 0 && Q.h)) keep(n === m ? EXACT : at ? SUBSTRING : PREFIX, (0.6 * m) / n + 0.4 * (1 - at / n), pos && range(at, at + m));
+    else if (Q.h) {
+      if (n < m && q.includes(s) && (n > 1 || m < 3)) keep(EMBEDDED, n / m, pos && range(0, n));
+      else if (slow && n <= MAX) {
+        // Align only where some char of the query can only be there as a homophone.
+        let homophones = false;
+        for (let i = 0; i < m && !homophones; i++) {
+          if (!wide(q[i]!) || s.includes(q[i]!)) continue;
+          for (let j = 0; j < n && !homophones; j++) homophones = maybe(Q, x, i, j);
+        }
+        if (homophones || found < 0) alignChars(Q, x);
+      } else if (found === Q.h) {
+        // Every char, in order? (Read greedily.)
+        let i = 0;
+        let first = -1;
+        let j = 0;
+        for (; j < n && i < m; j++) if (s[j] === q[i]) i++, first < 0 && (first = j);
+        if (i === m) keep(ABBREVIATION, (0.5 * m) / (j - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
+      }
+      if (!tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
+    }
+    if (Q.latin && sy) {
+      if (!Q.h) {
+        // Fast: the query as a run of whole syllables (the last may be partial), or of initials.
+        for (let p = x.joined!.indexOf(q); p >= 0; p = x.joined!.indexOf(q, p + 1)) {
+          let j = 0;
+          let o = 0;
+          while (o < p) o += sy[j++]!.length;
+          if (o !== p) continue;
+          let e = j;
+          while (o < p + m) o += sy[e++]!.length;
+          const part = m - (o - p) + sy[e - 1]!.length;
+          const full = part === sy[e - 1]!.length;
+          const v = full ? m : m - part + part * (part === 1 || (part === 2 && sy[e - 1]![1] === 'h') ? 0.6 : 0.8);
+          keep(full ? PINYIN : PINYIN_PART, pinyinQuality(Q, x, v, j, e), pos && range(j, e));
+        }
+        for (let j = x.initials!.indexOf(q); j >= 0; j = x.initials!.indexOf(q, j + 1))
+          keep(PINYIN_PART, pinyinQuality(Q, x, 0.6 * m, j, j + m), pos && range(j, j + m));
+      }
+      if ((slow || Q.h) && (Q.h || loosely(Q.loose, x.loose!))) {
+        // Slow: any mix of whole syllables, prefixes, initials, Han chars and fuzzy spellings.
+        const k = Math.min(sy.length, MAX);
+        memo++;
+        for (let j = 0; j < k; j++) {
+          const v = align(Q, x, k, 0, j);
+          if (v < 0) continue;
+          const flags = memoFlags[j]!;
+          const end = memoEnd[j]!;
+          keep(flags & 2 ? FUZZY : flags & 1 ? PINYIN_PART : PINYIN, pinyinQuality(Q, x, v, j, end), pos && range(j, end));
+        }
+      }
+    }
+    if (Q.words.length && x.stems) {
+      let sum = 0;
+      let got = 0;
+      let typo = false;
+      for (const w of Q.words) {
+        let b = 0;
+        for (const t of x.stems) b = Math.max(b, t === w ? 1 : t.startsWith(w) ? 0.85 : w.length > 3 && near(t, w) ? 0.6 : 0);
+        if (b) got++, (sum += b), (typo ||= b < 0.85);
+      }
+      const k = Q.words.length;
+      if (got === k) keep(typo ? FUZZY : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
+      else if (got * 2 >= k && got) keep(OVERLAP, (0.5 * sum) / k, undefined, true);
+    }
+    return tier > 0;
+  }
+
+  /** Weighted longest common subsequence of query and text chars: 1 the same, 0.9 a homophone, 0.7 a near one. */
+  function alignChars(Q: Query, x: Unit): void {
+    const { q, m } = Q;
+    const { s } = x;
+    const n = s.length;
+    const W = n + 1;
+    dp.fill(0, 0, W);
+    for (let i = 1; i <= m; i++) {
+      dp[i * W] = 0;
+      for (let j = 1; j <= n; j++) {
+        const w = weigh(Q, x, i - 1, j - 1);
+        dp[i * W + j] = Math.max(dp[(i - 1) * W + j]!, dp[i * W + j - 1]!, w ? dp[(i - 1) * W + j - 1]! + w : 0);
+      }
+    }
+    const total = dp[m * W + n]!;
+    if (total * 2 < m && !shares(q, s)) return;
+    let i = m;
+    let j = n;
+    let got = 0;
+    let exact = 0;
+    let blocks = 0;
+    let first = 0;
+    let last = -1;
+    let previous = -1;
+    const p: number[] = [];
+    while (i && j) {
+      const w = weigh(Q, x, i - 1, j - 1);
+      if (w && dp[i * W + j] === dp[(i - 1) * W + j - 1]! + w) {
+        // A new block unless the previous match was the next char of both.
+        if (p[p.length - 1] !== j || previous !== i) blocks++;
+        i--;
+        j--;
+        previous = i;
+        got++;
+        if (w === 1) exact++;
+        if (last < 0) last = j;
+        first = j;
+        p.push(j);
+      } else if (dp[(i - 1) * W + j]! >= dp[i * W + j - 1]!) i--;
+      else j--;
+    }
+    if (got === m) keep(exact === m ? ABBREVIATION : FUZZY, (0.5 * total) / (last - first + 1) + (first ? 0 : 0.3) + (0.2 * m) / n, p);
+    else if (got > 1) keep(got === n && exact === n && blocks === 1 ? EMBEDDED : OVERLAP, (0.6 * total) / m + (0.4 * got) / n, p);
+  }
+
+  /** Scores the candidate units of Q into unitTier/unitQuality; `matched` collects the units scored this round. */
+  function evaluate(Q: Query, matched: number[]): void {
+    const gen = ++stamp;
+    const { q, m } = Q;
+    // Candidates: units with at least half the query's Han chars (or all of their own), or with its pinyin key.
+    const lookups: string[] = [];
+    if (Q.h) for (let p = 0; p < m; p++) lookups.push(wide(q[p]!) ? q[p]! : '');
+    else {
+      const k = q.slice(0, 2);
+      lookups.push(k, k.replace(/^l/, 'n').replace(/v/g, 'u'), ...Q.words.map((w) => w.slice(0, 2)));
+    }
+    const candidates: number[] = [];
+    for (let p = 0; p < lookups.length; p++) {
+      const list = lookups[p] ? keys.get(lookups[p]!) : undefined;
+      for (const u of list ?? []) {
+        if (seen[u] !== gen) (seen[u] = gen), (count[u] = 0), (lastAt[u] = -1), candidates.push(u);
+        if (lastAt[u] !== p) (lastAt[u] = p), count[u]!++;
+      }
+    }
+    // Half the query's Han chars, or for a longer request (我要给孩子打疫苗) two.
+    const need = Math.min(Math.ceil(Q.h / 2), 2);
+    const rewrites = new Set<string>();
+    let strong = 0;
+    const score = (u: number, slow: boolean): void => {
+      const x = units[u]!;
+      if (count[u]! < Math.min(need, x.han) || !match(Q, x, Q.h ? count[u]! : -1, slow)) return;
+      const T = Q.synonym && tier > SYNONYM ? SYNONYM + (tier - SYNONYM) / 10 : tier;
+      if (scored[u] !== round) (scored[u] = round), (unitTier[u] = unitQuality[u] = 0), matched.push(u);
+      if (tier >= EMBEDDED && unitTier[u]! < EMBEDDED) strong++;
+      if (T + 0.7 * quality > unitTier[u]! + 0.7 * unitQuality[u]!) (unitTier[u] = T), (unitQuality[u] = quality);
+      // A dictionary word read as what it means (驾照 → 驾驶证), inside the query or as all of it.
+      if (!Q.synonym && tier >= EMBEDDED) for (const w of x.means ?? none) rewrites.add(q.includes(x.s) ? q.replace(x.s, w) : w);
+    };
+    // Mixed Han and pinyin needs the slow matchers at once; otherwise they run only when the fast ones find little.
+    const mixed = Q.h > 0 && Q.latin;
+    for (const u of candidates) score(u, mixed);
+    if (!mixed && strong < FEW) for (const u of candidates) score(u, true);
+    for (const r of rewrites) evaluate(prepare(r, true), matched);
+  }
+
+  const pathOf = (c: CatalogCategory | undefined): CatalogCategory[] =>
+    (c?.path ?? []).flatMap((id) => {
+      const i = categoryAt.get(id);
+      return i === undefined ? [] : [categories[i]!];
+    });
+
+  /** Ranges of `text` that Q matches, in code units. */
+  function mark(Q: Query, text: string, py?: readonly string[]): Highlights {
+    const offsets: number[] = [];
+    const x = describe(text, py, offsets);
+    const pos: number[] = [];
+    const out: Highlights = [];
+    if (!x.s || !match(Q, x, -1, true, pos)) return out;
+    if (english) {
+      for (const w of text.matchAll(/[a-z0-9]+/gi)) {
+        const t = stem(w[0].toLowerCase());
+        if (Q.words.some((q) => t === q || t.startsWith(q) || (q.length > 3 && near(t, q)))) out.push([w.index, w.index + w[0].length]);
+      }
+      return out;
+    }
+    for (const k of pos.sort((a, b) => a - b)) {
+      const a = offsets[k]!;
+      const b = a + (text.codePointAt(a)! > 0xffff ? 2 : 1);
+      const prev = out[out.length - 1];
+      if (prev && a <= prev[1]) prev[1] = Math.max(prev[1], b);
+      else out.push([a, b]);
+    }
+    return out;
+  }
+
+  function term(Q: Query, t: number): MatchedTerm {
+    const p = targetPosting[t]!;
+    const slot = (p >> 3) & 63;
+    const owner = t < S ? services[t]! : categories[t - S]!;
+    const found = slot === DICTIONARY ? undefined : owner.search[slot];
+    const text = found?.text ?? units[targetUnit[t]!]!.raw;
+    return { field: FIELDS[p & 7]!, text, highlights: mark(Q, text, found?.pinyin) };
+  }
+
+  function nameMarks(Q: Query, owner: { name: { 'zh-Hans': string }; search: SearchTerm[] }, matched: MatchedTerm): Highlights {
+    const name = owner.name['zh-Hans'];
+    return matched.text === name ? matched.highlights : mark(Q, name, owner.search.find((t) => t.text === name)?.pinyin);
+  }
+
+  function search(query: string, options: SearchOptions = {}): SearchResults {
+    const result: SearchResults = { query, services: [], categories: [], groups: [], total: 0 };
+    const Q = prepare(typeof query === 'string' ? query : '');
+    if (!Q.m) return result;
+    round++;
+    const matched: number[] = [];
+    evaluate(Q, matched);
+
+    // Each service and category takes its best-scoring text, adjusted for the field it is in.
+    const targets: number[] = [];
+    const offer = (t: number, score: number, posting: number, u: number): void => {
+      if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), targets.push(t);
+      if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = posting), (targetUnit[t] = u);
+    };
+    for (const u of matched) {
+      const T = unitTier[u]!;
+      const R = 0.7 * unitQuality[u]!;
+      for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+        const p = postings[k]!;
+        const t = p >>> 9;
+        offer(t, adjust(T, p & 7) + R + (t < S ? popularity[t]! : 0), p, u);
+      }
+    }
+    // A category the query names brings its services along, below everything found by their own texts.
+    const cats = targets.filter((t) => t >= S && targetScore[t]! >= FUZZY).sort((a, b) => targetScore[b]! - targetScore[a]!);
+    for (const t of cats)
+      if (targetScore[t]! >= SYNONYM) for (const i of members[t - S]!) offer(i, CATEGORY + (0.3 * targetScore[t]!) / 11 + popularity[i]!, -1 - t, -1);
+
+    // The best `limit` services, by score then catalog order (most popular first).
+    const limit = Math.max(0, Math.floor(options.limit ?? 20));
+    const top: number[] = [];
+    for (const t of targets) {
+      if (t >= S) continue;
+      result.total++;
+      let k = top.length;
+      while (k && (targetScore[top[k - 1]!]! < targetScore[t]! || (targetScore[top[k - 1]!] === targetScore[t] && top[k - 1]! > t))) k--;
+      if (k < limit) top.splice(k, 0, t), top.length > limit && top.pop();
+    }
+
+    result.services = top.map((i): ServiceHit => {
+      const service = services[i]!;
+      const p = targetPosting[i]!;
+      const via = p < 0 ? categories[-1 - p - S] : undefined;
+      const matchedTerm = term(Q, p < 0 ? -1 - p : i);
+      const hit: ServiceHit = {
+        service,
+        score: targetScore[i]!,
+        matched: matchedTerm,
+        highlights: nameMarks(Q, service, matchedTerm),
+        path: pathOf(categories[categoryAt.get(service.categories[0]!) ?? -1]),
+      };
+      if (via) hit.via = via;
+      return hit;
+    });
+    result.categories = cats.slice(0, options.categories ?? 5).map((t): CategoryHit => {
+      const category = categories[t - S]!;
+      const matchedTerm = term(Q, t);
+      return {
+        category,
+        score: targetScore[t]!,
+        matched: matchedTerm,
+        highlights: nameMarks(Q, category, matchedTerm),
+        path: pathOf(category),
+        services: members[t - S]!.slice(0, perCategory).map((i) => services[i]!),
+      };
+    });
+    const groups = new Map<string, ServiceGroup>();
+    for (const hit of result.services) {
+      const top = hit.path[0];
+      if (!top) continue;
+      let group = groups.get(top.id);
+      if (!group) groups.set(top.id, (group = { category: top, services: [] }));
+      group.services.push(hit);
+    }
+    result.groups = [...groups.values()];
+    return result;
+  }
+
+  return { search, size: S };
+}
