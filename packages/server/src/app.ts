@@ -1,0 +1,383 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import {
+  SubmissionRequest, validateForm,
+  type CatalogService, type CityCatalog, type ErrorCode, type Order, type SubmissionResult,
+} from '@cityhub/schema';
+import type { CompiledCatalog } from '@cityhub/schema/node';
+import { ApiError, badRequest, errorBody, notFound } from './errors.js';
+import {
+  DEFAULT_MAX_BODY_BYTES, IDEMPOTENCY_KEY, SAFE_REQUEST_ID, canonicalJson, ifNoneMatchHits, isJsonContentType, parseJson,
+  readBodyLimited, sha256, strongEtag,
+} from './http.js';
+import { identify, satisfies, unauthorized, type Identity } from './identity.js';
+import { answerSubmission } from './sandbox/index.js';
+import { cityPrefix } from './sandbox/context.js';
+import { serveStaticFile } from './static.js';
+import { chinaDay, type Store } from './store/index.js';
+
+export interface AccessLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  requestId: string;
+}
+
+export interface AppOptions {
+  catalog: CompiledCatalog;
+  store: Store;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Largest accepted request body; default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Extra static files served at `/` (the demo page); `index.html` for directories. */
+  staticDir?: string;
+  /** Called once per request. Never receives headers or bodies (tokens and personal data stay out of logs). */
+  log?: (entry: AccessLogEntry) => void;
+  /** Called with unexpected errors (they become 500 `internal`); defaults to `console.error`. */
+  onError?: (error: unknown, requestId: string) => void;
+}
+
+type Env = { Variables: { requestId: string } };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- routes are registered through one helper
+type Handler = (c: Context<Env, any>) => Response | Promise<Response>;
+
+/** Catalogs change when the server restarts with a new build: clients revalidate after a minute. */
+const API_CACHE = 'public, max-age=60, stale-while-revalidate=86400';
+/** Content-hashed files never change. */
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+const JSON_TYPE = 'application/json; charset=UTF-8';
+
+interface Representation {
+  text: string;
+  etag: string;
+  cacheControl: string;
+}
+
+interface CityEntry {
+  catalog: CityCatalog;
+  representation: Representation;
+  services: Map<string, { service: CatalogService; representation: Representation }>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const param = (c: Context<Env, any>, name: string): string => c.req.param(name) ?? '';
+
+const newId = (prefix: string) => `${prefix}_${randomBytes(15).toString('base64url')}`;
+
+/** The Hono app: catalog API, submissions with the sandbox providers, the order ledger and static catalogs. */
+export function createApp(options: AppOptions) {
+  const { catalog, store } = options;
+  const clock = options.now ?? (() => new Date());
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const reportError = options.onError ?? ((error: unknown, requestId: string) => {
+    console.error(`[cityhub] request ${requestId} failed:`, error);
+  });
+
+  // Serialise everything cacheable once, at start-up.
+  const index: Representation = {
+    text: catalog.files.get('cities.json') ?? JSON.stringify(catalog.index),
+    etag: strongEtag(catalog.index.hash),
+    cacheControl: API_CACHE,
+  };
+  const cities = new Map<string, CityEntry>();
+  for (const [code, cityCatalog] of catalog.catalogs) {
+    const path = catalog.index.cities.find((c) => c.code === code)?.catalog.path;
+    const services = new Map<string, { service: CatalogService; representation: Representation }>();
+    for (const service of cityCatalog.services) {
+      services.set(service.code, {
+        service,
+        representation: { text: JSON.stringify(service), etag: strongEtag(`${cityCatalog.hash}-${service.code}`), cacheControl: API_CACHE },
+      });
+    }
+    cities.set(code, {
+      catalog: cityCatalog,
+      representation: {
+        text: (path && catalog.files.get(path)) || JSON.stringify(cityCatalog),
+        etag: strongEtag(cityCatalog.hash),
+        cacheControl: API_CACHE,
+      },
+      services,
+    });
+  }
+  const files = new Map<string, Representation>();
+  const hashOfPath = new Map(catalog.index.cities.map((c) => [c.catalog.path, c.catalog.hash]));
+  for (const [path, text] of catalog.files) {
+    const known = path === 'cities.json' ? catalog.index.hash : hashOfPath.get(path);
+    const hashed = path !== 'cities.json' && /\.[0-9a-f]{8,}\.json$/.test(path);
+    files.set(path, {
+      text,
+      etag: strongEtag(known ?? sha256(text).slice(0, 16)),
+      cacheControl: hashed ? IMMUTABLE_CACHE : API_CACHE,
+    });
+  }
+
+  const app = new Hono<Env>();
+
+  // --- cross-cutting: request id, logging, security headers, CORS --------------------------------------------
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('X-Request-Id', requestId);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    options.log?.({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), requestId });
+  });
+  app.use('*', cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Location'],
+    maxAge: 600,
+  }));
+
+  const fail = (c: Context<Env>, status: number, code: ErrorCode, message: string, extra: { fields?: ApiError['fields']; headers?: Record<string, string> } = {}) => {
+    const body = errorBody(status, code, message, c.get('requestId'), extra.fields);
+    return c.body(JSON.stringify(body), status as 400, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...extra.headers });
+  };
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return fail(c, error.status, error.code, error.message, { ...(error.fields ? { fields: error.fields } : {}), headers: error.headers });
+    }
+    reportError(error, c.get('requestId'));
+    return fail(c, 500, 'internal', 'internal server error');
+  });
+  app.notFound((c) => fail(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+
+  /** Registers handlers for a path, then a catch-all that answers other methods with 405 and `Allow`. */
+  const route = (path: string, handlers: { GET?: Handler; POST?: Handler }) => {
+    const allow = [...(handlers.GET ? ['GET', 'HEAD'] : []), ...(handlers.POST ? ['POST'] : []), 'OPTIONS'].join(', ');
+    if (handlers.GET) app.get(path, handlers.GET);
+    if (handlers.POST) app.post(path, handlers.POST);
+    app.all(path, (c) => fail(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${allow}`, { headers: { Allow: allow } }));
+  };
+
+  /** Sends a cacheable representation, or 304 when the client's copy is current. */
+  const cacheable = (c: Context<Env>, rep: Representation) => {
+    const headers = { ETag: rep.etag, 'Cache-Control': rep.cacheControl };
+    if (ifNoneMatchHits(c.req.header('if-none-match'), rep.etag)) return c.body(null, 304, headers);
+    return c.body(rep.text, 200, { ...headers, 'Content-Type': JSON_TYPE });
+  };
+  const json = (c: Context<Env>, status: number, text: string, headers: Record<string, string> = {}) =>
+    c.body(text, status as 200, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...headers });
+
+  const cityOr404 = (code: string): CityEntry => {
+    const entry = cities.get(code);
+    if (!entry) throw notFound(`no city ${JSON.stringify(code)} in the catalog`);
+    return entry;
+  };
+  const serviceOr404 = (entry: CityEntry, code: string) => {
+    const found = entry.services.get(code);
+    if (!found) throw notFound(`${entry.catalog.city.name.en ?? entry.catalog.city.name['zh-Hans']} does not offer ${JSON.stringify(code)}`);
+    return found;
+  };
+
+  /** 415 / 413 / 400 before a handler sees the body. */
+  const readJson = async (c: Context<Env>): Promise<unknown> => {
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      throw new ApiError(415, 'unsupported_media_type', 'request body must be application/json');
+    }
+    return parseJson(await readBodyLimited(c.req.raw, maxBodyBytes));
+  };
+
+  // --- health --------------------------------------------------------------------------------------------------
+  route('/v1/health', {
+    GET: (c) => {
+      let storeOk = false;
+      try {
+        storeOk = store.ping();
+      } catch {
+        storeOk = false;
+      }
+      const body = {
+        status: storeOk ? 'ok' : 'degraded',
+        time: clock().toISOString(),
+        catalog: { schemaVersion: catalog.index.schemaVersion, hash: catalog.index.hash, cities: catalog.index.cities.length },
+        store: { ok: storeOk },
+      };
+      if (!storeOk) return fail(c, 503, 'service_unavailable', 'the order store is not answering', { headers: { 'Retry-After': '5' } });
+      return json(c, 200, JSON.stringify(body));
+    },
+  });
+
+  // --- catalog -------------------------------------------------------------------------------------------------
+  route('/v1/cities', { GET: (c) => cacheable(c, index) });
+  route('/v1/cities/:city/catalog', { GET: (c) => cacheable(c, cityOr404(param(c, 'city')).representation) });
+  route('/v1/cities/:city/services/:service', {
+    GET: (c) => cacheable(c, serviceOr404(cityOr404(param(c, 'city')), param(c, 'service')).representation),
+  });
+  /** `catalog.path` in `cities.json` is relative to the index; this makes it resolve against `/v1/cities` too. */
+  route('/v1/catalogs/:file', {
+    GET: (c) => {
+      const rep = files.get(`catalogs/${param(c, 'file')}`);
+      if (!rep) throw notFound('no such catalog file');
+      return cacheable(c, rep);
+    },
+  });
+  route('/catalog/*', {
+    GET: (c) => {
+      const rep = files.get(c.req.path.slice('/catalog/'.length));
+      if (!rep) throw notFound('no such catalog file');
+      return cacheable(c, rep);
+    },
+  });
+
+  // --- submissions ---------------------------------------------------------------------------------------------
+  route('/v1/cities/:city/services/:service/submissions', {
+    POST: async (c) => {
+      const identity = identify(c.req.header('authorization'));
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+        throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters');
+      }
+      const body = await readJson(c);
+      const request = SubmissionRequest.safeParse(body);
+      if (!request.success) throw badRequest('request body must be {"values": {…}}');
+      const entry = cityOr404(param(c, 'city'));
+      const { service } = serviceOr404(entry, param(c, 'service'));
+      const owner = identity?.owner ?? null;
+      const path = c.req.path;
+      const requestHash = sha256(canonicalJson({ method: 'POST', path, owner, body: request.data }));
+
+      const outcome = store.atomically(() => {
+        if (key !== undefined) {
+          const prior = store.findIdempotencyKey(owner ?? '', key);
+          if (prior) {
+            if (prior.requestHash !== requestHash) {
+              throw new ApiError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');
+            }
+            return { status: prior.status, body: prior.responseBody, replayed: true };
+          }
+        }
+        const now = clock();
+        assertOpen(service, identity, now);
+        const validation = validateForm(service.form!, request.data.values, { now: () => now });
+        if (!validation.ok) {
+          throw new ApiError(400, 'validation_failed', 'some values are not valid', { fields: validation.errors });
+        }
+        const day = chinaDay(now);
+        const orderReference = `${cityPrefix(entry.catalog.city)}-${day}-${String(store.countOrdersOnDay(entry.catalog.city.code, day) + 1).padStart(4, '0')}`;
+        const answer = answerSubmission({ city: entry.catalog.city, service, values: validation.values, now, orderReference });
+        const submittedAt = now.toISOString();
+        const submissionId = newId('sub');
+        let order: Order | undefined;
+        if (answer.order) {
+          const timeline = answer.order.timeline.map((event) => ({
+            status: event.status,
+            at: new Date(now.getTime() + (event.afterMinutes ?? 0) * 60_000).toISOString(),
+            ...(event.note ? { note: event.note } : {}),
+          }));
+          order = {
+            id: newId('ord'),
+            reference: orderReference,
+            service: service.code,
+            city: entry.catalog.city.code,
+            kind: service.kind,
+            title: service.name,
+            status: answer.order.status,
+            createdAt: submittedAt,
+            updatedAt: timeline.at(-1)!.at,
+            timeline,
+            ...(answer.order.booking ? { booking: answer.order.booking } : {}),
+            submission: submissionId,
+          };
+        }
+        const result: SubmissionResult = {
+          id: submissionId,
+          service: service.code,
+          city: entry.catalog.city.code,
+          kind: service.kind,
+          status: answer.status,
+          submittedAt,
+          summary: answer.summary,
+          sections: answer.sections,
+          bills: answer.bills,
+          ...(order ? { order } : {}),
+        };
+        const response = { status: order ? 201 : 200, body: JSON.stringify(result) };
+        store.saveSubmission({
+          owner,
+          valuesHash: sha256(canonicalJson(validation.values)),
+          result,
+          response,
+          ...(key !== undefined ? { idempotency: { key, method: 'POST', path, requestHash } } : {}),
+        });
+        return { ...response, replayed: false };
+      });
+
+      const headers: Record<string, string> = {};
+      if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
+      if (outcome.status === 201) {
+        const orderId = (JSON.parse(outcome.body) as SubmissionResult).order?.id;
+        if (orderId) headers.Location = `/v1/orders/${orderId}`;
+      }
+      return json(c, outcome.status, outcome.body, headers);
+    },
+  });
+
+  // --- orders --------------------------------------------------------------------------------------------------
+  route('/v1/orders', {
+    GET: (c) => {
+      const identity = identify(c.req.header('authorization'));
+      if (!identity) throw unauthorized('sign in to see your orders');
+      const limitParam = c.req.query('limit');
+      let limit = 50;
+      if (limitParam !== undefined) {
+        if (!/^\d{1,3}$/.test(limitParam) || Number(limitParam) < 1 || Number(limitParam) > 100) throw badRequest('limit must be 1–100');
+        limit = Number(limitParam);
+      }
+      return json(c, 200, JSON.stringify({ orders: store.listOrders(identity.owner, limit) }), { Vary: 'Authorization' });
+    },
+  });
+  route('/v1/orders/:id', {
+    GET: (c) => {
+      const identity = identify(c.req.header('authorization'));
+      const stored = store.getOrder(param(c, 'id'));
+      // Orders of anonymous submissions are reachable by their unguessable id alone; others only by their owner.
+      if (!stored || (stored.owner !== null && stored.owner !== identity?.owner)) throw notFound('no such order');
+      return json(c, 200, JSON.stringify(stored.order), { Vary: 'Authorization' });
+    },
+  });
+
+  // --- demo page and other static files ----------------------------------------------------------------------
+  if (options.staticDir) {
+    const root = options.staticDir;
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/v1/') || c.req.path.startsWith('/catalog/')) return next();
+      const response = await serveStaticFile(root, c.req.path, c.req.header('if-none-match'));
+      if (!response) return next();
+      return response;
+    });
+  }
+
+  return app;
+}
+
+/** 409 when the service cannot take submissions in this city; 401 when it needs an identity we lack. */
+function assertOpen(service: CatalogService, identity: Identity | undefined, now: Date): void {
+  if (service.status.state === 'maintenance') {
+    const headers: Record<string, string> = {};
+    if (service.status.until) {
+      const seconds = Math.ceil((Date.parse(service.status.until) - now.getTime()) / 1000);
+      if (seconds > 0) headers['Retry-After'] = String(seconds);
+    }
+    throw new ApiError(409, 'conflict', `${service.code} is under maintenance: ${service.status.message.en ?? service.status.message['zh-Hans']}`, { headers });
+  }
+  if (service.status.state === 'retired') {
+    throw new ApiError(409, 'conflict', `${service.code} has been retired${service.status.replacedBy ? `; use ${service.status.replacedBy}` : ''}`);
+  }
+  if (service.availability.state !== 'available') {
+    throw new ApiError(409, 'conflict', `${service.code} is not available through the hub in this city`);
+  }
+  if ((service.entry.type !== 'form' && service.entry.type !== 'open311') || !service.form) {
+    throw new ApiError(409, 'conflict', `${service.code} is not submitted through the hub (its entry is ${service.entry.type})`);
+  }
+  if (!satisfies(identity, service.identity)) {
+    throw unauthorized(`${service.code} needs a ${service.identity} verified identity`);
+  }
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SubmissionResult, validateForm, type CatalogService } from '@cityhub/schema';
+import type { CompiledCatalog } from '@cityhub/schema/node';
+import { sandboxRuleFor, answerSubmission, startServer, type RunningServer } from '../src/index.js';
+import { FIXED_NOW, postJson, submissionPath, TOKEN } from './helpers.js';
+import { sampleValues } from './values.js';
+
+const { manifestsDir } = await import('@cityhub/sample-catalog');
+const present = existsSync(join(manifestsDir, 'cities.json'));
+
+const submittable = (s: CatalogService) =>
+  (s.entry.type === 'form' || s.entry.type === 'open311') && s.form !== undefined &&
+  s.status.state === 'active' && s.availability.state === 'available';
+
+describe('the embedded sample catalog', { skip: present ? false : 'packages/catalog/manifests is not written yet' }, () => {
+  let server: RunningServer;
+  let compiled: CompiledCatalog;
+  before(async () => {
+    // Default options: the embedded catalog, exactly what `npm start` serves.
+    server = await startServer({ now: () => FIXED_NOW, onError: () => {} });
+    compiled = server.catalog;
+  });
+  after(() => server?.close());
+
+  it('is what startServer() serves by default', async () => {
+    const res = await fetch(`${server.url}/v1/cities`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('etag'), `"${compiled.index.hash}"`);
+    assert.ok(compiled.index.cities.length >= 2);
+    await res.arrayBuffer();
+  });
+
+  it('answers every submittable service in every city with a well-formed, deterministic result', () => {
+    const byRule = new Map<string, Set<string>>();
+    let answered = 0;
+    for (const catalog of compiled.catalogs.values()) {
+      for (const service of catalog.services.filter(submittable)) {
+        const values = validateForm(service.form!, sampleValues(service.form!, FIXED_NOW), { now: () => FIXED_NOW });
+        assert.ok(values.ok, `${catalog.city.code}/${service.code}: ${JSON.stringify(!values.ok && values.errors)}`);
+        const request = { city: catalog.city, service, values: values.values, now: FIXED_NOW, orderReference: 'XX-20261123-0001' };
+        const rule = sandboxRuleFor(request).name;
+        byRule.set(rule, (byRule.get(rule) ?? new Set()).add(service.code));
+        const a = answerSubmission(request);
+        assert.deepEqual(answerSubmission(request), a, `${service.code} is deterministic`);
+        const result = SubmissionResult.safeParse({
+          id: 'sub_x', service: service.code, city: catalog.city.code, kind: service.kind, status: a.status,
+          submittedAt: FIXED_NOW.toISOString(), summary: a.summary, sections: a.sections, bills: a.bills,
+        });
+        assert.ok(result.success, `${catalog.city.code}/${service.code}: ${JSON.stringify(!result.success && result.error.issues)}`);
+        for (const bill of a.bills) assert.equal(bill.payee.provider, service.provider.id, 'payee is the binding\'s provider');
+        answered++;
+      }
+    }
+    console.log(`# embedded catalog: ${answered} city services answered; generators: ` +
+      [...byRule].map(([rule, codes]) => `${rule}=${[...codes].sort().join(',')}`).join(' | '));
+    assert.ok(answered > 0);
+  });
+
+  it('accepts a submission for each submittable service of the first two cities over HTTP', async () => {
+    let sent = 0;
+    for (const catalog of [...compiled.catalogs.values()].slice(0, 2)) {
+      for (const service of catalog.services.filter(submittable)) {
+        const values = sampleValues(service.form!, FIXED_NOW);
+        const res = await postJson(server.url, submissionPath(catalog.city.code, service.code), { values }, { token: TOKEN });
+        const text = await res.text();
+        assert.ok(res.status === 200 || res.status === 201, `${catalog.city.code}/${service.code}: ${res.status} ${text}`);
+        const result = SubmissionResult.parse(JSON.parse(text));
+        assert.equal(res.status === 201, result.order !== undefined);
+        sent++;
+      }
+    }
+    console.log(`# embedded catalog over HTTP: ${sent} submissions accepted`);
+  });
+});
