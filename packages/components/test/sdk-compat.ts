@@ -1,0 +1,10 @@
+/**
+ * Compile-time check (run by `tsc`, not by the test runner): the SDK's client satisfies the structural `HubClient`
+ * the components call, and its search results fit what `<city-search>` renders. If the SDK's shapes drift, this
+ * file stops compiling.
+ */
+import type { CityHub, SearchResults as SdkSearchResults } from '@cityhub/sdk';
+import type { HubClient, SearchResults } from '../src/context.js';
+
+export const clientFits = (sdk: CityHub): HubClient => sdk;
+export const resultsFit = (results: SdkSearchResults): SearchResults => results;
