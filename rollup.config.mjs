@@ -7,7 +7,7 @@ import typescript from '@rollup/plugin-typescript';
 
 const bundle = (input, file) => ({
   input,
-  output: { file, format: 'es', sourcemap: true },
+  output: { file, format: 'es', sourcemap: true, inlineDynamicImports: true },
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     typescript({ tsconfig: './tsconfig.bundle.json', outputToFilesystem: false, noEmitOnError: true }),
