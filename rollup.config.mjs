@@ -4,6 +4,17 @@ import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyHTMLLiterals } from 'minify-literals';
+
+/** Minifies the CSS and HTML inside Lit's css`` and html`` literals (terser leaves template text alone). */
+const minifyLitLiterals = () => ({
+  name: 'minify-lit-literals',
+  async transform(code, id) {
+    if (!/[\\/]packages[\\/]components[\\/]src[\\/]/.test(id) || !/\b(?:css|html|svg)`/.test(code)) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+});
 
 const bundle = (input, file) => ({
   input,
@@ -11,6 +22,7 @@ const bundle = (input, file) => ({
   plugins: [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.mjs', '.js'] }),
     typescript({ tsconfig: './tsconfig.bundle.json', outputToFilesystem: false, noEmitOnError: true }),
+    minifyLitLiterals(),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
   ],
   onwarn(warning, warn) {
