@@ -15,11 +15,13 @@ interface Utility {
   fixed?: number[];
 }
 
-const UTILITIES: Record<'water' | 'electricity' | 'gas' | 'broadband', Utility> = {
+const UTILITIES: Record<'water' | 'electricity' | 'gas' | 'broadband' | 'heating', Utility> = {
   water: { name: text('水费', '水費', 'Water'), unit: text('立方米', '立方米', 'm³'), usage: [6, 28], price: 42_400 },
   electricity: { name: text('电费', '電費', 'Electricity'), unit: text('千瓦时', '千瓦時', 'kWh'), usage: [90, 480], price: 6_083 },
   gas: { name: text('燃气费', '燃氣費', 'Gas'), unit: text('立方米', '立方米', 'm³'), usage: [8, 42], price: 30_200 },
   broadband: { name: text('宽带费', '寬頻費', 'Broadband'), unit: undefined, usage: [0, 0], price: 0, fixed: [99_00, 129_00, 199_00] },
+  // Heating is billed per square metre of floor area for the season (e.g. 北京 24 yuan/m²).
+  heating: { name: text('供暖费', '供暖費', 'Heating'), unit: text('平方米', '平方米', 'm²'), usage: [45, 140], price: 240_000 },
 };
 
 export function utilityOf(ctx: SandboxContext): keyof typeof UTILITIES {
@@ -27,6 +29,7 @@ export function utilityOf(ctx: SandboxContext): keyof typeof UTILITIES {
   if (/electric|power|\bdian\b/.test(words)) return 'electricity';
   if (/\bgas\b|gas-|ranqi/.test(words)) return 'gas';
   if (/broadband|internet|telecom|kuandai/.test(words)) return 'broadband';
+  if (/heating|gongnuan|nuanqi/.test(words)) return 'heating';
   return 'water';
 }
 
