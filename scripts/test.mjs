@@ -41,7 +41,7 @@ if (want('typecheck')) {
 }
 
 if (want('node')) {
-  const files = ['packages', 'bench'].flatMap((d) => findTests(join(root, d))).sort();
+  const files = ['packages', 'bench', 'stories'].flatMap((d) => findTests(join(root, d))).sort();
   console.log(`\n== Node tests (${files.length} files)`);
   const { code, output } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=tap', ...files], { capture: true });
   const count = (label) => [...output.matchAll(new RegExp(`^# ${label} (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
