@@ -163,3 +163,23 @@ describe('icons', () => {
     expect(svg.children.length).to.be.greaterThan(0);
   });
 });
+
+describe('elder mode keeps the page theme', () => {
+  it('a page-set dark theme keeps its text colour when the element switches to elder mode', async () => {
+    await import('../src/define/all.js');
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div style="--city-color-text: #eeeeee; --city-color-surface: #111111; background: #111111">
+        <city-submission-result mode="elder"></city-submission-result>
+      </div>`);
+    const el = wrapper.querySelector('city-submission-result')!;
+    await (el as LitElement).updateComplete;
+    expect(getComputedStyle(el).color).to.equal('rgb(238, 238, 238)');
+    expect(parseFloat(getComputedStyle(el).fontSize)).to.be.at.least(24);
+  });
+
+  it('without a page theme, elder mode uses its stronger text colour', async () => {
+    const el = await fixture<LitElement>(html`<city-submission-result mode="elder"></city-submission-result>`);
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    expect(getComputedStyle(el).color).to.equal(dark ? 'rgb(255, 255, 255)' : 'rgb(0, 0, 0)');
+  });
+});

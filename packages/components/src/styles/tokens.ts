@@ -85,7 +85,7 @@ const palette = (p: typeof LIGHT | typeof DARK) => unsafeCSS(`
  * Elder-mode token values as declarations, for pages that want a whole region in elder mode:
  * `.elder { ${elderDeclarations} }`, or adopt {@link elderModeStyles}.
  */
-export const elderDeclarations = `
+const elderSizeDeclarations = `
   --city-font-size-base: var(--city-elder-font-size, ${ELDER.fontSize});
   --city-font-size-small: var(--city-elder-font-size, ${ELDER.fontSizeSmall});
   --city-font-size-large: var(--city-elder-font-size-large, ${ELDER.fontSizeLarge});
@@ -93,6 +93,8 @@ export const elderDeclarations = `
   --city-target-size: ${ELDER.targetSize};
   --city-spacing: ${ELDER.spacing};
   --city-focus-ring-width: ${ELDER.focusWidth};
+`;
+export const elderDeclarations = `${elderSizeDeclarations}
   --city-color-text: ${ELDER.text};
   --city-color-text-muted: ${ELDER.textMuted};
 `;
@@ -137,13 +139,17 @@ export const tokenStyles = css`
       ${palette(DARK)}
     }
   }
+  /* Elder mode on the element: larger sizes; stronger text colours only as fallbacks, so a theme the page set
+     (e.g. dark tokens) keeps its own contrast instead of black-on-dark. */
   :host([mode='elder']) {
-    ${unsafeCSS(elderDeclarations)}
+    ${unsafeCSS(elderSizeDeclarations)}
+    --_text: var(--city-color-text, ${unsafeCSS(ELDER.text)});
+    --_text-muted: var(--city-color-text-muted, ${unsafeCSS(ELDER.textMuted)});
   }
   @media (prefers-color-scheme: dark) {
     :host([mode='elder']) {
-      --city-color-text: #ffffff;
-      --city-color-text-muted: #e3e3e6;
+      --_text: var(--city-color-text, #ffffff);
+      --_text-muted: var(--city-color-text-muted, #e3e3e6);
     }
   }
 `;
