@@ -10,6 +10,17 @@ export { CityServiceForm } from './service-form/service-form.js';
 export { yuanToFen, fenToYuan, toSubmission, displayValue, fieldErrorMessage, type RawValues } from './service-form/values.js';
 export { CitySubmissionResult } from './submission-result/submission-result.js';
 export { CitySearch, groupResults } from './search/search.js';
+export { CityHubElement, parseAppSchemes, type HubShellClient } from './hub/hub.js';
+export {
+  routePath, parseRoutePath, routeUrl, routeFromLocation, backTarget,
+  type HubRoute, type RoutingMode, type BackRule, type BackTarget, type EntrySource, type HubEntry,
+} from './hub/router.js';
+export {
+  emitHub, type HubEventMap, type CityNavigateDetail, type CityEntryContinueDetail, type CityExitDetail, type CityFavouriteChangeDetail,
+  type CityModeChangeDetail, type CityLocaleChangeDetail,
+} from './hub/events.js';
+export { HUB_MESSAGES, type HubMessages } from './hub/messages.js';
+export { FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, type ServiceRef } from './hub/storage.js';
 
 export {
   hubClientContext, citiesOf,

@@ -1,0 +1,183 @@
+/**
+ * The hub's routes and their URLs. Pure functions: no DOM, no history — `hub.ts` owns the History API.
+ *
+ * | Route | Hash URL | Path URL (`base-path="/hub"`) |
+ * | --- | --- | --- |
+ * | city home | `#/440300` | `/hub/440300` |
+ * | category page | `#/440300/category/social-security` | `/hub/440300/category/social-security` |
+ * | life-event topic | `#/440300/topic/driving` | `/hub/440300/topic/driving` |
+ * | service page | `#/440300/service/traffic-violation-query` | `/hub/440300/service/traffic-violation-query` |
+ * | city picker | `#/cities` | `/hub/cities` |
+ * | orders | `#/orders` | `/hub/orders` |
+ * | favourites and recently used | `#/favourites` | `/hub/favourites` |
+ */
+export type HubRoute =
+  | { view: 'home'; city: string }
+  | { view: 'category'; city: string; category: string }
+  | { view: 'topic'; city: string; topic: string }
+  | { view: 'service'; city: string; service: string }
+  | { view: 'cities' }
+  | { view: 'orders' }
+  | { view: 'favourites' };
+
+export type HubView = HubRoute['view'];
+
+/** How the hub keeps its route in the page URL. `none`: it never touches the URL or the history. */
+export type RoutingMode = 'hash' | 'path' | 'none';
+
+const CITY = /^[1-9]\d{5}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True when `code` looks like a GB/T 2260 city code. */
+export const isCityCode = (code: unknown): code is string => typeof code === 'string' && CITY.test(code);
+/** True when `slug` is a catalog id or service code. */
+export const isSlug = (slug: unknown): slug is string => typeof slug === 'string' && slug.length <= 64 && SLUG.test(slug);
+
+/** `/440300/service/x` for a route (the part after `#` or after the base path). */
+export function routePath(route: HubRoute): string {
+  switch (route.view) {
+    case 'home': return route.city ? `/${route.city}` : '/';
+    case 'category': return `/${route.city}/category/${route.category}`;
+    case 'topic': return `/${route.city}/topic/${route.topic}`;
+    case 'service': return `/${route.city}/service/${route.service}`;
+    case 'cities': return '/cities';
+    case 'orders': return '/orders';
+    case 'favourites': return '/favourites';
+  }
+}
+
+/**
+ * The route a path names, or `undefined` when it names none (then the hub shows its home). Anything that is
+ * not a known shape with valid codes is rejected: a URL is user input.
+ */
+export function parseRoutePath(path: string): HubRoute | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  const parts = decoded.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { view: 'home', city: '' };
+  const [first, kind, id, ...rest] = parts;
+  if (rest.length > 0) return undefined;
+  if (parts.length === 1) {
+    if (first === 'cities' || first === 'orders' || first === 'favourites') return { view: first };
+    return isCityCode(first) ? { view: 'home', city: first } : undefined;
+  }
+  if (!isCityCode(first) || !isSlug(id)) return undefined;
+  if (kind === 'category') return { view: 'category', city: first, category: id };
+  if (kind === 'topic') return { view: 'topic', city: first, topic: id };
+  if (kind === 'service') return { view: 'service', city: first, service: id };
+  return undefined;
+}
+
+/** `/hub/` → `/hub`; `` → ``. */
+export function normalizeBasePath(base: string | undefined): string {
+  const trimmed = (base ?? '').trim();
+  if (!trimmed || trimmed === '/') return '';
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}`;
+}
+
+/** The URL (relative to the page) that shows `route` in the given routing mode. */
+export function routeUrl(route: HubRoute, mode: RoutingMode, basePath = '', search = ''): string {
+  const path = routePath(route);
+  if (mode === 'path') return `${normalizeBasePath(basePath)}${path === '/' ? '/' : path}${search}`;
+  return `#${path}`;
+}
+
+/** The route a location shows in the given routing mode; `undefined` when the location names no hub route. */
+export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'>, mode: RoutingMode, basePath = ''): HubRoute | undefined {
+  if (mode === 'hash') {
+    const hash = location.hash.replace(/^#/, '');
+    return hash.startsWith('/') ? parseRoutePath(hash) : undefined;
+  }
+  if (mode === 'path') {
+    const base = normalizeBasePath(basePath);
+    const path = location.pathname;
+    if (base && path !== base && !path.startsWith(`${base}/`)) return undefined;
+    return parseRoutePath(path.slice(base.length));
+  }
+  return undefined;
+}
+
+/** The city a route is about, if it names one. */
+export function routeCity(route: HubRoute): string | undefined {
+  return 'city' in route && route.city ? route.city : undefined;
+}
+
+export function sameRoute(a: HubRoute | undefined, b: HubRoute | undefined): boolean {
+  return a !== undefined && b !== undefined && routePath(a) === routePath(b);
+}
+
+/** How the user got to a hub page; it decides where Back goes. */
+export type EntrySource =
+  /** Came into the hub at this page: a deep link, a bookmark, the first page shown. */
+  | 'external'
+  /** Browsing inside the hub: tiles, categories, links. */
+  | 'browse'
+  /** Picked from search results. */
+  | 'search'
+  /** Reached with the hub's Back button. */
+  | 'back';
+
+/** What the hub remembers about one history entry (kept in `history.state.cityhub`). */
+export interface HubEntry {
+  /** How many hub entries precede this one in the session (0: the hub was entered here). */
+  depth: number;
+  source: EntrySource;
+  /** The previous hub entry's route path, when there is one. */
+  prev?: string;
+}
+
+/**
+ * Where the Back button goes:
+ * - `source` (default, Alipay's rule): a category or topic page entered from search — or from outside — goes to the
+ *   hub home, so the user meets the hub; a service page entered straight from outside goes back where the user came
+ *   from (从哪来回哪去); any page reached by browsing goes back one step.
+ * - `history`: always one step back, leaving the hub from its first page.
+ */
+export type BackRule = 'source' | 'history';
+
+export type BackTarget = 'home' | 'previous' | 'exit';
+
+/** The Back button's destination for a page, or `undefined` for the home page (which has no Back button). */
+export function backTarget(route: HubRoute, entry: HubEntry, rule: BackRule): BackTarget | undefined {
+  if (route.view === 'home') return undefined;
+  if (rule === 'history') return entry.depth > 0 ? 'previous' : 'exit';
+  switch (route.view) {
+    case 'category':
+    case 'topic':
+      return entry.source === 'search' || entry.depth === 0 ? 'home' : 'previous';
+    case 'service':
+      return entry.depth === 0 ? 'exit' : 'previous';
+    default:
+      return entry.depth === 0 ? 'home' : 'previous';
+  }
+}
+
+/**
+ * Where "back where you came from" leads when Back would leave the hub: one step back in the browser's history
+ * when there is one, else the referring page, else (nothing to go back to, or `routing="none"`) the hub home.
+ */
+export function exitTarget(historyLength: number, referrer: string | null, routing: RoutingMode): 'history' | 'referrer' | 'home' {
+  if (routing === 'none') return 'home';
+  if (historyLength > 1) return 'history';
+  return referrer ? 'referrer' : 'home';
+}
+
+/** Reads the hub's record of a history entry from `history.state`, validating it (state is page-writable). */
+export function entryFromState(state: unknown): HubEntry | undefined {
+  const raw = (state as { cityhub?: unknown } | null)?.cityhub as Partial<HubEntry> | undefined;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const depth = Number(raw.depth);
+  const sources: readonly EntrySource[] = ['external', 'browse', 'search', 'back'];
+  if (!Number.isInteger(depth) || depth < 0 || !sources.includes(raw.source as EntrySource)) return undefined;
+  return { depth, source: raw.source as EntrySource, ...(typeof raw.prev === 'string' ? { prev: raw.prev } : {}) };
+}
+
+/** `history.state` with the hub's entry merged in (other keys a host or router put there are kept). */
+export function stateWithEntry(state: unknown, entry: HubEntry): Record<string, unknown> {
+  const base = state && typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+  return { ...base, cityhub: entry };
+}

@@ -1,0 +1,59 @@
+import { readJson, writeJson } from '../internal/storage.js';
+import { isCityCode, isSlug } from './router.js';
+
+/**
+ * What the hub keeps in `localStorage` — and nothing else: service codes with their city codes, and the
+ * elder-mode switch. No names, no form values, no identity. Everything read back is validated (storage is
+ * writable by any script on the origin) and capped.
+ */
+export const FAVOURITES_KEY = 'cityhub:favourites';
+export const RECENT_SERVICES_KEY = 'cityhub:recent-services';
+export const MODE_KEY = 'cityhub:mode';
+
+export const MAX_FAVOURITES = 50;
+export const MAX_RECENT = 8;
+
+/** A service in a city: the only shape stored for favourites and recently used services. */
+export interface ServiceRef {
+  city: string;
+  service: string;
+}
+
+export function readRefs(key: string, max: number): ServiceRef[] {
+  const stored = readJson(key);
+  if (!Array.isArray(stored)) return [];
+  const seen = new Set<string>();
+  const refs: ServiceRef[] = [];
+  for (const item of stored) {
+    const { city, service } = (item ?? {}) as Partial<ServiceRef>;
+    if (!isCityCode(city) || !isSlug(service)) continue;
+    const id = `${city}/${service}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    refs.push({ city, service });
+    if (refs.length >= max) break;
+  }
+  return refs;
+}
+
+export function writeRefs(key: string, refs: readonly ServiceRef[]): void {
+  writeJson(key, refs.map(({ city, service }) => ({ city, service })));
+}
+
+/** `refs` with `ref` moved (or added) to the front, at most `max` long. */
+export function withFirst(refs: readonly ServiceRef[], ref: ServiceRef, max: number): ServiceRef[] {
+  return [ref, ...refs.filter((r) => r.city !== ref.city || r.service !== ref.service)].slice(0, max);
+}
+
+export function without(refs: readonly ServiceRef[], ref: ServiceRef): ServiceRef[] {
+  return refs.filter((r) => r.city !== ref.city || r.service !== ref.service);
+}
+
+export function readMode(): 'elder' | 'standard' | undefined {
+  const mode = readJson(MODE_KEY);
+  return mode === 'elder' || mode === 'standard' ? mode : undefined;
+}
+
+export function writeMode(mode: 'elder' | 'standard'): void {
+  writeJson(MODE_KEY, mode);
+}

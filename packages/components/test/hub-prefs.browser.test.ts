@@ -1,0 +1,301 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import type { CityHubElement } from '../src/hub/hub.js';
+import type { CitySearch } from '../src/search/search.js';
+import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '../src/hub/storage.js';
+import {
+  deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, settleChildren, tile, waitForView, waitUntil,
+  type HubFakeClient,
+  describeEl,
+} from './hub-helpers.js';
+
+const stored = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+
+function visible(el: Element): boolean {
+  const rect = el.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return false;
+  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    if (node.classList.contains('visually-hidden') || getComputedStyle(node).visibility === 'hidden') return false;
+  }
+  return true;
+}
+
+/** Every visible control in the hub and the elements inside it. */
+function targets(el: CityHubElement): HTMLElement[] {
+  return deepAll(el.shadowRoot!, 'a[href], button, input:not([type="radio"]):not([type="checkbox"]), select, textarea, [role="switch"], label.choice')
+    .filter(visible);
+}
+
+/** Every visible element that directly holds text. */
+function textElements(el: CityHubElement): HTMLElement[] {
+  return deepAll(el.shadowRoot!, '*').filter((node) => !['style', 'svg', 'path', 'option', 'slot'].includes(node.localName) && node.namespaceURI === 'http://www.w3.org/1999/xhtml'
+    && [...node.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.trim() !== '') && visible(node));
+}
+
+describe('<city-hub> elder mode (适老化)', () => {
+  let client: HubFakeClient;
+
+  beforeEach(async () => {
+    resetPage();
+    client = await hubClient();
+  });
+  after(() => resetPage());
+
+  it('has a visible switch in the header that turns elder mode on and remembers it', async () => {
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    const toggle = part(el, 'elder-switch')!;
+    expect(visible(toggle)).to.equal(true);
+    expect(toggle.getAttribute('role')).to.equal('switch');
+    expect(toggle.getAttribute('aria-checked')).to.equal('false');
+    expect(toggle.textContent!.trim()).to.equal('长辈模式');
+    expect(toggle.closest('[part~="header"]')).to.exist;
+    const changed = oneEvent(el, 'city-mode-change');
+    toggle.click();
+    expect((await changed).detail.mode).to.equal('elder');
+    await el.updateComplete;
+    expect(el.getAttribute('mode')).to.equal('elder');
+    expect(toggle.getAttribute('aria-checked')).to.equal('true');
+    expect(stored(MODE_KEY)).to.equal('elder');
+    await settleChildren(el);
+    expect(el.shadowRoot!.querySelector('city-service-grid')!.getAttribute('mode')).to.equal('elder');
+    el.remove();
+    const again = await mountHub(client, { mode: 'standard' });
+    await waitForView(again, 'home');
+    expect(again.mode).to.equal('elder'); // the user's choice wins over the page's default
+    part(again, 'elder-switch')!.click();
+    await again.updateComplete;
+    expect(stored(MODE_KEY)).to.equal('standard');
+  });
+
+  for (const [name, hash] of [['home', ''], ['service page with its form', '#/440300/service/traffic-violation-query'], ['favourites', '#/favourites']] as const) {
+    it(`${name}: text ≥ 24px (18pt), line height ≥ 1.3, every target ≥ 60×60px, contrast ≥ 4.5:1`, async () => {
+      resetPage(hash);
+      const el = await mountHub(client, { mode: 'elder' });
+      await waitForView(el, hash.includes('service') ? 'service-page' : hash ? 'favourites' : 'home');
+      await settleChildren(el);
+      const texts = textElements(el);
+      expect(texts.length).to.be.greaterThan(5);
+      for (const node of texts) {
+        const style = getComputedStyle(node);
+        const size = parseFloat(style.fontSize);
+        expect(size, `${node.localName}.${node.className} "${node.textContent!.trim().slice(0, 20)}"`).to.be.at.least(24);
+        const lineHeight = style.lineHeight === 'normal' ? size * 1.2 : parseFloat(style.lineHeight);
+        expect(lineHeight / size, `line height of "${node.textContent!.trim().slice(0, 20)}"`).to.be.at.least(1.299);
+      }
+      const controls = targets(el);
+      expect(controls.length).to.be.greaterThan(3);
+      for (const control of controls) {
+        const rect = control.getBoundingClientRect();
+        const label = `${control.localName}[part=${control.getAttribute('part')}] "${control.textContent!.trim().slice(0, 20)}"`;
+        expect(rect.height, label).to.be.at.least(59.5);
+        expect(rect.width, label).to.be.at.least(59.5);
+      }
+      await expect(el).to.be.accessible(); // includes axe's colour-contrast rule
+    });
+  }
+
+  it('shows search results in the page, not in a pop-up', async () => {
+    const el = await mountHub(client, { mode: 'elder' });
+    await waitForView(el, 'home');
+    const box = part(el, 'search') as CitySearch;
+    box.debounce = 0;
+    box.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: '社保' });
+    await waitUntil(() => box.shadowRoot!.querySelector('[role="option"]'));
+    expect(getComputedStyle(box.shadowRoot!.querySelector('[part~="popup"]')!).position).to.equal('static');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<city-hub> light and dark', () => {
+  beforeEach(() => resetPage());
+  afterEach(async () => {
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+    } catch {
+      // not supported by this browser's launcher
+    }
+  });
+
+  it('meets contrast in dark mode (standard and elder) through the design tokens', async function () {
+    try {
+      await emulateMedia({ colorScheme: 'dark' });
+    } catch {
+      (this as unknown as { skip(): void }).skip(); // the launcher cannot emulate colour schemes (Firefox over WebDriver BiDi)
+    }
+    expect(matchMedia('(prefers-color-scheme: dark)').matches).to.equal(true);
+    const client = await hubClient();
+    for (const [mode, hash] of [['standard', ''], ['elder', '#/440300/service/traffic-violation-query']] as const) {
+      resetPage(hash);
+      const el = await mountHub(client, { mode });
+      await waitForView(el, hash ? 'service-page' : 'home');
+      await settleChildren(el);
+      const surface = getComputedStyle(el).backgroundColor;
+      expect(surface, mode).to.equal('rgb(27, 28, 31)'); // the dark surface token
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
+  });
+});
+
+describe('<city-hub> language', () => {
+  let client: HubFakeClient;
+
+  beforeEach(async () => {
+    resetPage();
+    client = await hubClient();
+  });
+  after(() => resetPage());
+
+  it('switches between 简体, 繁體 and English from the header, inner elements included', async () => {
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    const select = part(el, 'locale') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['简体中文', '繁體中文', 'English']);
+    expect([...select.options].map((o) => o.lang)).to.deep.equal(['zh-Hans', 'zh-Hant', 'en']);
+    const changed = oneEvent(el, 'city-locale-change');
+    select.value = 'zh-Hant';
+    select.dispatchEvent(new Event('change'));
+    expect((await changed).detail.locale).to.equal('zh-Hant');
+    await waitUntil(() => headingText(el) === '深圳城市服務', `heading is ${headingText(el)}`);
+    expect(el.getAttribute('lang')).to.equal('zh-Hant');
+    expect(part(el, 'elder-switch')!.textContent!.trim()).to.equal('長輩模式');
+    await settleChildren(el);
+    const search = part(el, 'search')!.shadowRoot!.querySelector('input')!;
+    await waitUntil(() => search.getAttribute('aria-label') === '搜尋城市服務', 'search did not follow');
+    await expect(el).to.be.accessible();
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => headingText(el) === 'City services in Shenzhen');
+    expect(parts(el, 'nav-link').map((l) => l.textContent!.trim())).to.deep.equal(['Home', 'Favourites', 'My applications']);
+    await settleChildren(el);
+    await waitUntil(() => tile(el, 'Housing fund lookup'), 'grid did not follow'); // throws until the tile reads in English
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the page\'s lang when it has none of its own', async () => {
+    document.documentElement.lang = 'zh-HK';
+    const el = await fixture<CityHubElement>(html`<city-hub .client=${client} city="440300"></city-hub>`);
+    await waitForView(el, 'home');
+    expect(headingText(el)).to.equal('深圳城市服務');
+    document.documentElement.lang = 'en';
+    await waitUntil(() => headingText(el) === 'City services in Shenzhen');
+  });
+});
+
+describe('<city-hub> favourites and recently used (codes only, in localStorage)', () => {
+  let client: HubFakeClient;
+
+  beforeEach(async () => {
+    resetPage();
+    client = await hubClient();
+  });
+  after(() => resetPage());
+
+  it('adds and removes favourites from the service page and lists them on the favourites page', async () => {
+    resetPage('#/440300/service/move-car');
+    const el = await mountHub(client);
+    await waitForView(el, 'service-page');
+    const star = part(el, 'favourite')!;
+    expect(star.getAttribute('aria-pressed')).to.equal('false');
+    const changed = oneEvent(el, 'city-favourite-change');
+    star.click();
+    expect((await changed).detail).to.deep.equal({ city: '440300', service: 'move-car', favourite: true });
+    await el.updateComplete;
+    expect(star.getAttribute('aria-pressed')).to.equal('true');
+    expect(stored(FAVOURITES_KEY)).to.deep.equal([{ city: '440300', service: 'move-car' }]);
+    // Another city's favourite too.
+    el.navigate({ view: 'service', city: '440100', service: 'transit-card-top-up' });
+    await waitUntil(() => headingText(el) === '羊城通充值');
+    part(el, 'favourite')!.click();
+    expect(stored(FAVOURITES_KEY)).to.deep.equal([{ city: '440100', service: 'transit-card-top-up' }, { city: '440300', service: 'move-car' }]);
+    el.remove();
+
+    resetPage_keep('#/favourites');
+    const again = await mountHub(client, { city: '440300' });
+    await waitForView(again, 'favourites');
+    await waitUntil(() => part(again, 'favourites-list')!.querySelectorAll('[part~="service-link"]').length === 2, 'favourites not listed');
+    const list = part(again, 'favourites-list')!;
+    expect([...list.querySelectorAll('[part~="service-link"]')].map((l) => l.textContent!.trim())).to.deep.equal(['一键挪车', '羊城通充值']);
+    expect(list.textContent).to.contain('广州的服务');
+    await expect(again).to.be.accessible();
+    const remove = parts(again, 'remove').find((b) => b.getAttribute('aria-label') === '取消收藏“一键挪车”')!;
+    remove.click();
+    await again.updateComplete;
+    expect(stored(FAVOURITES_KEY)).to.deep.equal([{ city: '440100', service: 'transit-card-top-up' }]);
+    expect(list.querySelectorAll('[part~="service-link"]')).to.have.length(1);
+  });
+
+  it('remembers recently used services (codes only) and shows them on the home page', async () => {
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    expect(part(el, 'recent')).to.equal(null);
+    tile(el, '公积金查询').click();
+    await waitForView(el, 'service-page');
+    await el.updateComplete;
+    expect(stored(RECENT_SERVICES_KEY)).to.deep.equal([{ city: '440300', service: 'housing-fund-query' }]);
+    history.back();
+    await waitForView(el, 'home');
+    const recent = part(el, 'recent')!;
+    expect([...recent.querySelectorAll('[part~="service-link"]')].map((l) => l.textContent!.trim())).to.deep.equal(['公积金查询']);
+    await expect(el).to.be.accessible();
+    // Nothing but codes is stored by the hub.
+    for (const key of [FAVOURITES_KEY, RECENT_SERVICES_KEY]) {
+      for (const item of (stored(key) as Array<Record<string, string>> | null) ?? []) expect(Object.keys(item).sort()).to.deep.equal(['city', 'service']);
+    }
+    expect(localStorage.getItem(RECENT_SERVICES_KEY)).not.to.contain('公积金');
+  });
+
+  it('shows the empty states', async () => {
+    resetPage('#/favourites');
+    const el = await mountHub(client);
+    await waitForView(el, 'favourites');
+    await waitUntil(() => part(el, 'empty'));
+    expect(part(el, 'empty')!.textContent).to.contain('还没有收藏的服务');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<city-hub> by keyboard alone', () => {
+  beforeEach(() => resetPage());
+  after(() => resetPage());
+
+  it('search → service page → fill the form → submit → result', async () => {
+    const client = await hubClient();
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    (part(el, 'search') as CitySearch).debounce = 0;
+    part(el, 'city-button')!.focus();
+    const searchInput = part(el, 'search')!.shadowRoot!.querySelector('input')!;
+    for (let i = 0; i < 15 && deepActive() !== searchInput; i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive() === searchInput, `focus is on ${describeEl(deepActive())}`).to.equal(true);
+    await sendKeys({ type: '交通违法查询' });
+    const box = part(el, 'search') as CitySearch;
+    await waitUntil(() => box.shadowRoot!.querySelector('[role="option"]'), 'no results');
+    await sendKeys({ press: 'ArrowDown' });
+    await box.updateComplete;
+    const active = box.shadowRoot!.getElementById(searchInput.getAttribute('aria-activedescendant')!)!;
+    expect(active.querySelector('.name')!.textContent).to.equal('交通违法查询');
+    await sendKeys({ press: 'Enter' });
+    await waitForView(el, 'service-page');
+    expect(deepActive() === heading(el), `focus is on ${describeEl(deepActive())}`).to.equal(true);
+    const form = part(el, 'form')!;
+    const plate = form.shadowRoot!.querySelector<HTMLInputElement>('input[data-code="plate"]')!;
+    for (let i = 0; i < 15 && deepActive() !== plate; i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive() === plate, `focus is on ${describeEl(deepActive())}`).to.equal(true);
+    await sendKeys({ type: '粤B12345' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '123456' });
+    const complete = oneEvent(el, 'city-submission-complete');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await complete;
+    expect(detail.values).to.deep.equal({ plate: '粤B12345', engineTail: '123456' });
+    await waitUntil(() => form.shadowRoot!.querySelector('city-submission-result'), 'no result');
+    expect(client.calls.submit).to.have.length(1);
+  });
+});
+
+function resetPage_keep(hash: string): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+}
