@@ -150,6 +150,7 @@ describe('createSearchIndex: what people type', () => {
     const hit = sz.search('电费缴纳').services[0]!;
     assert.equal(hit.matched.field, 'name');
     assert.deepEqual(hit.highlights, [[0, 4]]);
+    assert.deepEqual(hit.matched.highlights, [[0, 4]]);
   });
 
   it('finds partial words and prefixes', () => {
@@ -164,6 +165,9 @@ describe('createSearchIndex: what people type', () => {
   it('reads abbreviations: 社保 finds the 社会保障 services and the 社保 category with its services', () => {
     const r = sz.search('社保');
     for (const name of ['社会保障卡申领', '社会保险缴费记录']) assert.ok(names(r).slice(0, 5).includes(name), `${name} in ${names(r)}`);
+    const card = r.services.find((h) => h.service.code === 'social-security-card')!;
+    assert.deepEqual([card.matched.field, card.matched.text, bold(card.matched.text, card.matched.highlights)], ['keyword', '社保卡', '社保']);
+    assert.equal(bold(card.service.name['zh-Hans'], card.highlights), '社|保');
     const category = r.categories[0]!;
     assert.equal(category.category.id, 'social-security');
     assert.deepEqual(category.path.map((c) => c.id), ['social-security']);
@@ -196,6 +200,11 @@ describe('createSearchIndex: what people type', () => {
     first(sz, '燃氣費', '燃气费缴纳');
     first(sz, '身份證', '身份证办理进度查询');
     first(sz, '社會保障卡', '社会保障卡申领');
+    // 個人所得稅 has no traditional name in the catalog: it is read through the traditional → simplified table,
+    // as well as the simplified query (not merely as a homophone).
+    const score = (q: string) => sz.search(q).services[0]!.score;
+    assert.equal(score('個人所得稅'), score('个人所得税'));
+    assert.equal(score('法律援助申請'), score('法律援助申请'));
     const hit = sz.search('社會保障卡').services[0]!;
     assert.equal(bold(hit.service.name['zh-Hans'], hit.highlights), '社会保障卡');
   });
@@ -284,6 +293,7 @@ describe('createSearchIndex: what people type', () => {
     const hit = sz.search('gas bill').services[0]!;
     assert.equal(hit.matched.field, 'en');
     assert.equal(bold(hit.matched.text, hit.matched.highlights), 'Gas|bill');
+    assert.deepEqual(hit.highlights, [], 'the Chinese name has no English words to bold');
     first(sz, 'etc', 'ETC充值');
   });
 
@@ -296,6 +306,33 @@ describe('createSearchIndex: what people type', () => {
     assert.notEqual(top(sz, '羊城通', 1)[0], '交通卡充值', '深圳 has no 羊城通');
     first(gz, 'yangchengtong', '交通卡充值');
     first(gz, 'yct', '交通卡充值');
+  });
+
+  it('finds a known word in a long request, and says where', () => {
+    first(sz, '我想查一下我的公积金余额', '住房公积金查询');
+    inTop(sz, '我要给孩子打疫苗', '疫苗接种预约', 2);
+    const hit = sz.search('挂个号').services[0]!;
+    assert.equal(hit.service.code, 'hospital-registration');
+    assert.equal(bold(hit.service.name['zh-Hans'], hit.highlights), '挂号');
+  });
+
+  it('marks services found only through their category', () => {
+    const r = sz.search('交通');
+    const metro = r.services.find((h) => h.service.code === 'metro-tickets');
+    assert.equal(metro?.via?.id, 'traffic');
+    assert.equal(metro?.highlights.length, 0);
+    const direct = r.services.find((h) => h.service.code === 'traffic-fine')!;
+    assert.equal(direct.via, undefined);
+    assert.ok(direct.score > metro!.score, 'a service naming the word ranks above one only in the category');
+  });
+
+  it('leaves the catalog untouched and reports its size', () => {
+    const catalog = compiled.catalogs.get(SZ)!;
+    const before = JSON.stringify(catalog);
+    const index = createSearchIndex(catalog);
+    for (const q of ['社保', 'gjj', '驾照', 'gas bill', '公基金']) index.search(q);
+    assert.equal(JSON.stringify(catalog), before);
+    assert.equal(index.size, catalog.services.length);
   });
 
   it('returns nothing for empty or whitespace queries', () => {
@@ -312,7 +349,7 @@ describe('createSearchIndex: what people type', () => {
     assert.equal(sz.search('查询', { limit: 0 }).services.length, 0);
   });
 
-  it('never throws on arbitrary input, and highlights stay inside the name', () => {
+  it('never throws on arbitrary input, and highlights stay inside their texts', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 1200 }), fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('.*+?^${}()|[]\\', '😀🚌🏥', '公'.repeat(1000), 'a'.repeat(1000), '\u0000\ud800')), (q) => {
         const r = sz.search(q, { limit: 10 });
@@ -337,14 +374,50 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     }
   });
 
-  it('finds every city’s services by their own names', (t) => {
+  it('finds every city’s services by their own, traditional and English names', (t) => {
+    if (!catalogs) return t.skip('embedded catalog not available');
+    const misses: string[] = [];
+    for (const catalog of catalogs.values()) {
+      const index = createSearchIndex(catalog);
+      for (const service of catalog.services)
+        for (const name of [service.name['zh-Hans'], service.standardName['zh-Hans'], service.name['zh-Hant'], service.name.en]) {
+          if (!name) continue;
+          const got = index.search(name).services.slice(0, 3).map((h) => h.service.code);
+          if (!got.includes(service.code)) misses.push(`${catalog.city.code} "${name}" → ${got.join(', ')}`);
+        }
+    }
+    assert.deepEqual(misses, []);
+  });
+
+  it('finds each city’s local names by characters, full pinyin and initials', (t) => {
     if (!catalogs) return t.skip('embedded catalog not available');
     for (const catalog of catalogs.values()) {
       const index = createSearchIndex(catalog);
-      for (const service of catalog.services) {
-        const got = index.search(service.name['zh-Hans']).services.slice(0, 3).map((h) => h.service.code);
-        assert.ok(got.includes(service.code), `${catalog.city.code} ${service.name['zh-Hans']} → ${got}`);
+      for (const service of catalog.services.filter((s) => s.name['zh-Hans'] !== s.standardName['zh-Hans'])) {
+        assert.equal(index.search(service.name['zh-Hans']).services[0]?.service.code, service.code, `${catalog.city.code} ${service.name['zh-Hans']}`);
+        // Its initials and full pinyin find it too (深圳通充值 → szt, shenzhentong).
+        const py = service.search.find((s) => s.text === service.name['zh-Hans'])?.pinyin;
+        if (py && py.every((p) => /^[a-z]+$/.test(p)) && py.length >= 3) {
+          const full = py.join('');
+          const initials = py.map((p) => p[0]).join('');
+          assert.ok(index.search(full).services.slice(0, 5).some((h) => h.service.code === service.code), `${full}`);
+          assert.ok(index.search(initials).services.slice(0, 10).some((h) => h.service.code === service.code), `${initials}`);
+        }
       }
+    }
+  });
+
+  it('returns the whole branch for a category word, with paths', (t) => {
+    if (!catalogs) return t.skip('embedded catalog not available');
+    const catalog = catalogs.get('440300')!;
+    const index = createSearchIndex(catalog);
+    for (const category of catalog.categories.filter((c) => c.path.length === 1)) {
+      const r = index.search(category.name['zh-Hans']);
+      const hit = r.categories.find((c) => c.category.id === category.id);
+      assert.ok(hit, `${category.name['zh-Hans']} names its category`);
+      assert.ok(hit.services.length > 0);
+      assert.deepEqual(hit.path.map((c) => c.id), [category.id]);
+      for (const h of r.services) assert.equal(h.path.at(-1)?.id, h.service.categories[0], 'a hit’s path ends at its primary category');
     }
   });
 });

@@ -3,7 +3,6 @@ import { fuzzy, near, normalize, stem, wide, words } from './text.js';
 import type {
   CategoryHit,
   Highlights,
-  MatchedTerm,
   SearchIndex,
   SearchIndexOptions,
   SearchOptions,
@@ -13,6 +12,7 @@ import type {
 } from './types.js';
 
 const FIELDS: SearchField[] = ['name', 'standard-name', 'hant', 'en', 'keyword', 'synonym', 'summary', 'local'];
+const FIELD: Partial<Record<string, number>> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 const KEYWORD = 4;
 const SYNONYM_FIELD = 5;
 const SUMMARY = 6;
@@ -25,19 +25,17 @@ const SUBSTRING = 8; // also: every English word found
 const ABBREVIATION = 7; // every char, in order, with gaps (社保 → 社会保障卡)
 const PINYIN = 6; // full syllables
 const PINYIN_PART = 5; // syllable prefixes and initials
-const EMBEDDED = 4; // the whole term inside a longer query (补办身份证 ⊃ 身份证)
+const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
 const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
 
 /** Term slot of postings that come from the synonym dictionary (the unit's own text is the matched text). */
-const DICTIONARY = 63;
+const DICTIONARY = 127;
 /** Longest query (and term, for the character alignment) matched, in code units. */
 const MAX = 64;
 const ROW = MAX + 2;
-/** Fewer strong matches than this, and the slow matchers (homophones, fuzzy and mixed pinyin) run too. */
-const FEW = 20;
 
 /** A distinct normalised text of the catalog and what matching needs of it. */
 interface Unit {
@@ -72,27 +70,42 @@ interface Query {
   h: number;
   /** Has ASCII letters or digits (pinyin, English). */
   latin: boolean;
-  /** Per Han char: its readings → 0.9 and fuzzy readings → 0.7 (homophone weights), and their hash bits. */
-  reads: Array<Map<string, number> | undefined>;
+  /** Per Han char: the hash bits of its readings' fuzzy forms (see `Unit.bits`). */
   masks: Int32Array;
   words: string[];
   /** A rewrite through the synonym dictionary: scores cap at the synonym tier. */
   synonym: boolean;
+  /** Space-separated words of a pinyin or English query (each is tried alone when the whole finds nothing). */
+  parts: string[];
+  /** For one of those words: its share of the query (its matches count as partial overlaps). */
+  part: number;
   /** Fuzzy spellings of q.slice(i, i + x), at i * 8 + x. */
   fz: string[];
   loose: string;
 }
 
+/** A match's tier as the field it is in allows: keywords a shade below names, synonyms and summaries capped. */
 const adjust = (tier: number, field: number): number =>
   field === KEYWORD
-    ? tier - 0.1
+    ? tier - 0.05
     : field === SYNONYM_FIELD
       ? tier > SYNONYM
         ? SYNONYM + (tier - SYNONYM) / 10
-        : tier
-      : field === SUMMARY && tier > FUZZY
-        ? FUZZY + (tier - FUZZY) / 10
+        : tier - 0.1
+      : field === SUMMARY
+        ? tier > FUZZY
+          ? FUZZY + (tier - FUZZY) / 10
+          : tier - 0.1
         : tier;
+
+/** Key numbers: letters and digits 1–37 in base 38, then English word prefixes, then Han chars. */
+const WORD = 38 ** 3;
+const HAN = 2 * WORD;
+const letter = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  return c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : c === c ? 37 : 0;
+};
+const letters = (s: string): number => letter(s, 0) + 38 * letter(s, 1) + 1444 * letter(s, 2);
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 
@@ -134,28 +147,31 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const members = categories.map((c) => c.services.flatMap((code) => serviceAt.get(code) ?? []));
   const popularity = Float64Array.from(services, (s) => 0.002 * s.popularity);
 
-  // Per syllable, made once: its fuzzy form, loose form, signature bit and one-reading list.
-  const fuzzyOf = new Map<string, string>();
-  const fz = (a: string): string => {
-    let f = fuzzyOf.get(a);
-    if (f === undefined) fuzzyOf.set(a, (f = '~' + fuzzy(a)));
-    return f;
-  };
-  const looseOf = new Map<string, string>();
-  // Two hash bits per fuzzy syllable (one in each of two 32-bit words): a char can be a homophone of another
-  // only where both meet.
-  const bitOf = new Map<string, number>();
-  const bit = (a: string, second: number): number => {
-    const k = second + a;
-    let b = bitOf.get(k);
-    if (b === undefined) {
-      let h = second ? 7 : 11;
-      for (const ch of fz(a)) h = (h * (second ? 31 : 37) + ch.charCodeAt(0)) | 0;
-      bitOf.set(k, (b = 1 << (h & 31)));
+  // Per syllable, made once: its fuzzy form ('~' + …), loose form, hash bits (two words: a char can be a
+  // homophone of another only where both meet), letter codes (with its fuzzy spelling's) and one-reading list.
+  interface Syllable {
+    fz: string;
+    loose: string;
+    bits: [number, number];
+    codes: number[][];
+    alone: readonly string[];
+  }
+  const syllables = new Map<string, Syllable>();
+  const syllable = (a: string): Syllable => {
+    let r = syllables.get(a);
+    if (!r) {
+      const f = fuzzy(a);
+      const hash = (h: number, x: number) => {
+        for (let i = 0; i < f.length; i++) h = (h * x + f.charCodeAt(i)) | 0;
+        return 1 << (h & 31);
+      };
+      const codes = (v: string) => [letter(v, 0), letter(v, 1), letter(v, 2)];
+      syllables.set(a, (r = { fz: '~' + f, loose: loosen(a), bits: [hash(11, 37), hash(7, 31)], codes: f === a ? [codes(a)] : [codes(a), codes(f)], alone: [a] }));
     }
-    return b;
+    return r;
   };
-  const single = new Map<string, readonly string[]>();
+  const fz = (a: string): string => syllable(a).fz;
+  const heteronyms = new Map<string, readonly string[]>();
   const none: readonly string[] = [];
 
   /** Describes a text for matching; `offsets` receives where each code unit of the result came from. */
@@ -169,27 +185,26 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     if (stems.length) x.stems = stems;
     if (!han) return x;
     x.sy = sy;
-    x.alts = [] as Array<readonly string[]>;
-    x.bits = new Int32Array(2 * sy.length);
+    const alts: Array<readonly string[]> = (x.alts = []);
+    const bits = (x.bits = new Int32Array(2 * sy.length));
     x.joined = x.initials = x.loose = '';
     for (let j = 0; j < sy.length; j++) {
       const a = sy[j]!;
       let list = none;
       if (a && !wide(a)) {
+        const y = syllable(a);
+        list = y.alone;
         // All readings of a heteronym: the compiler's choice in context can be wrong (限行 read xian hang).
         const all = pinyin[s[j]!];
-        list = single.get(a) ?? single.set(a, [a]).get(a)!;
-        if (all && all.length > 1 && all.includes(a)) list = [a, all[0] === a ? '' : all[0]!, ...all.filter((r) => r !== a && r !== all[0])];
-        for (const r of list) {
-          if (!r) continue;
-          let l = looseOf.get(r);
-          if (l === undefined) looseOf.set(r, (l = loosen(r)));
-          x.loose += l;
+        if (all && all.length > 1 && all.includes(a)) {
+          const k = s[j]! + a;
+          list = heteronyms.get(k) ?? heteronyms.set(k, [a, all[0] === a ? '' : all[0]!, ...all.filter((r) => r !== a && r !== all[0])]).get(k)!;
         }
-        x.bits![2 * j] = bit(a, 0);
-        x.bits![2 * j + 1] = bit(a, 1);
+        for (const r of list) if (r) x.loose += syllable(r).loose;
+        bits[2 * j] = y.bits[0];
+        bits[2 * j + 1] = y.bits[1];
       }
-      x.alts.push(list);
+      alts.push(list);
       x.joined += a;
       x.initials += a[0] ?? '\0';
     }
@@ -198,69 +213,88 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
 
   // Units, and an inverted index from Han char, pinyin key and English word prefix to them.
   const units: Unit[] = [];
-  const lists: number[][] = [];
   const byRaw = new Map<string, number>();
   const byText = new Map<string, number>();
-  const keys = new Map<string, number[]>();
-  const key = (k: string, u: number): void => {
-    const list = keys.get(k);
-    if (!list) keys.set(k, [u]);
+  // Keys are numbers: 1–3 letters in base 38 (below 38³), an English word's first two letters (WORD + …),
+  // a Han char (HAN + its code).
+  const keys: Array<number[] | undefined> = [];
+  const key = (k: number, u: number): void => {
+    const list = keys[k];
+    if (!list) keys[k] = [u];
     else if (list[list.length - 1] !== u) list.push(u);
   };
-  const variants = (x: Unit, j: number): string[] => {
-    const out: string[] = [];
-    for (const a of x.alts?.[j] ?? none) for (const v of [a, fz(a).slice(1)]) if (a && !out.includes(v)) out.push(v);
+  /** The letter codes of each of a syllable's readings (and of their fuzzy spellings). */
+  const variants = (readings: readonly string[], fuzzily: boolean): number[][] => {
+    const out: number[][] = [];
+    for (const a of readings) if (a) fuzzily ? out.push(...syllable(a).codes) : out.push(syllable(a).codes[0]!);
     return out;
   };
   const unit = (raw: string, py?: readonly string[]): number => {
     let u = byRaw.get(raw);
     if (u !== undefined) return u;
-    const x = describe(raw, py);
-    u = byText.get(x.s) ?? -1;
-    if (u < 0 && x.s) {
+    // (A text seen before in another form — traditional, other spacing — is not described again.)
+    const s = normalize(raw, hant);
+    u = byText.get(s) ?? -1;
+    if (u < 0 && s) {
+      const x = describe(raw, py);
       byText.set(x.s, (u = units.length));
       units.push(x);
-      lists.push([]);
-      for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(x.s[j]!, u);
-      // Pinyin keys: a query's first two letters, however they fall on syllables (银行 → y, yi, yh).
-      for (let j = 0, v1 = variants(x, 0); x.han && j < x.s.length; j++) {
-        const v2 = variants(x, j + 1);
-        for (const a of v1) {
-          if (!j) key(a[0]!, u);
-          if (a.length > 1) key(a.slice(0, 2), u);
-          for (const b of v2) key(a[0]! + b[0], u);
+      for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(HAN + x.s.charCodeAt(j), u);
+      // Pinyin keys: a query's first three letters (or fewer), however they fall on syllables: 银行 → y, yi, yh,
+      // yin, yih, yha; with every reading of a heteronym, and the fuzzy spellings of the first syllable (the query's
+      // start is looked up in fuzzy spelling too).
+      const plain = x.alts?.map((list) => variants(list, false)) ?? [];
+      plain.push([], []);
+      for (let j = 0; j < plain.length - 2; j++)
+        for (const a of variants(x.alts![j]!, true)) {
+          const a0 = a[0]!;
+          const a1 = a[1]!;
+          if (!j) key(a0, u);
+          if (a1) key(a0 + 38 * a1, u), a[2] && key(a0 + 38 * a1 + 1444 * a[2], u);
+          for (const b of plain[j + 1]!) {
+            const b0 = b[0]!;
+            key(a0 + 38 * b0, u);
+            if (a1) key(a0 + 38 * a1 + 1444 * b0, u);
+            if (b[1]) key(a0 + 38 * b0 + 1444 * b[1], u);
+            for (const c of plain[j + 2]!) key(a0 + 38 * b0 + 1444 * c[0]!, u);
+          }
         }
-        v1 = v2;
-      }
-      for (const w of x.stems ?? none) key(w.slice(0, 2), u);
+      for (const w of x.stems ?? none) key(WORD + letters(w.slice(0, 2)), u);
     }
     byRaw.set(raw, u);
     return u;
   };
+  // Postings, gathered as (unit, posting) pairs, then laid out flat: unit u's are postings[start[u] .. start[u + 1]).
+  let size = 0;
+  for (const x of [...services, ...categories]) size += x.search.length;
+  for (const e of catalog.synonyms) size += e.terms.length * ((e.services?.length ?? 0) + (e.categories?.length ?? 0));
+  const pairUnit = new Int32Array(size);
+  const pairPosting = new Int32Array(size);
+  size = 0;
   const post = (u: number, target: number | undefined, slot: number, field: number): void => {
-    if (u >= 0 && target !== undefined) lists[u]!.push(target * 512 + Math.min(slot, DICTIONARY) * 8 + Math.max(field, 0));
+    if (u >= 0 && target !== undefined) (pairUnit[size] = u), (pairPosting[size++] = target * 1024 + Math.min(slot, DICTIONARY) * 8 + field);
   };
-  const terms = (search: SearchTerm[], target: number) =>
-    search.forEach((t, k) => post(unit(t.text, t.pinyin), target, Math.min(k, DICTIONARY - 1), FIELDS.indexOf(t.field)));
-  services.forEach((s, i) => terms(s.search, i));
-  categories.forEach((c, i) => terms(c.search, S + i));
+  for (let i = 0; i < S + categories.length; i++) {
+    const search = (i < S ? services[i]! : categories[i - S]!).search;
+    for (let k = 0; k < search.length; k++) post(unit(search[k]!.text, search[k]!.pinyin), i, Math.min(k, DICTIONARY - 1), FIELD[search[k]!.field] ?? KEYWORD);
+  }
   for (const entry of catalog.synonyms)
     for (const term of entry.terms) {
       const u = unit(term);
-      entry.services?.forEach((code) => post(u, serviceAt.get(code), DICTIONARY, SYNONYM_FIELD));
-      entry.categories?.forEach((id) => {
+      for (const code of entry.services ?? []) post(u, serviceAt.get(code), DICTIONARY, SYNONYM_FIELD);
+      for (const id of entry.categories ?? []) {
         const i = categoryAt.get(id);
         post(u, i === undefined ? i : S + i, DICTIONARY, SYNONYM_FIELD);
-      });
+      }
       if (u >= 0 && entry.means) (units[u]!.means ??= []).push(...entry.means.map((w) => normalize(w, hant)).filter(Boolean));
     }
-  // Postings, flat: unit u's are postings[start[u] .. start[u + 1]).
   const U = units.length;
   const start = new Int32Array(U + 1);
-  lists.forEach((l, u) => (start[u + 1] = start[u]! + l.length));
-  const postings = new Int32Array(start[U]!);
-  lists.forEach((l, u) => postings.set(l, start[u]));
-  lists.length = 0;
+  for (let k = 0; k < size; k++) start[pairUnit[k]! + 1]!++;
+  for (let u = 0; u < U; u++) start[u + 1]! += start[u]!;
+  const postings = new Int32Array(size);
+  const fill = start.slice(0, U);
+  for (let k = 0; k < size; k++) postings[fill[pairUnit[k]!]!++] = pairPosting[k]!;
 
   // Per-query scratch space, stamped so that nothing needs clearing between queries.
   const N = S + categories.length;
@@ -280,14 +314,18 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const memoFlags = new Uint8Array(ROW * ROW);
   const memoEnd = new Uint8Array(ROW * ROW);
   const steps = new Float64Array(MAX * 256);
+  const candidates = new Int32Array(U);
+  const matched = new Int32Array(U);
+  const targets = new Int32Array(N);
+  let matchedCount = 0;
+  let targetCount = 0;
   let stamp = 0;
   let round = 0;
   let memo = 0;
 
-  function prepare(input: string, synonym = false): Query {
+  function prepare(input: string, synonym = false, part = 0): Query {
     const text = input.slice(0, 256);
     const q = normalize(text, hant).slice(0, MAX);
-    const reads: Query['reads'] = [];
     const masks = new Int32Array(2 * MAX);
     let h = 0;
     for (let i = 0; i < q.length; i++) {
@@ -295,15 +333,21 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       if (!wide(q[i]!)) continue;
       h++;
       if (!r) continue;
-      reads[i] = new Map([...r.map((x): [string, number] => [fz(x), 0.7]), ...r.map((x): [string, number] => [x, 0.9])]);
-      for (const x of r) (masks[2 * i]! |= bit(x, 0)), (masks[2 * i + 1]! |= bit(x, 1));
+      for (const x of r) (masks[2 * i]! |= syllable(x).bits[0]), (masks[2 * i + 1]! |= syllable(x).bits[1]);
     }
     const latin = h < q.length;
-    return { q, m: q.length, h, latin, reads, masks, words: synonym ? [] : words(text), synonym, fz: [], loose: loosen(q) };
+    const parts = h ? [] : text.split(/\s+/).filter((w) => normalize(w, hant));
+    return { q, m: q.length, h, latin, masks, words: words(text), synonym, parts, part, fz: [], loose: loosen(q) };
   }
 
-  const homophone = (reads: Map<string, number> | undefined, a: string | undefined): number =>
-    (reads && a && (reads.get(a) ?? reads.get(fz(a)))) || 0;
+  /** 0.9 when syllable `a` is a reading of the query's char i, 0.7 when it sounds alike (fuzzy pinyin), else 0. */
+  const homophone = (Q: Query, i: number, a: string | undefined): number => {
+    const r = pinyin[Q.q[i]!];
+    if (!r || !a) return 0;
+    let w = 0;
+    for (const x of r) w = x === a ? 0.9 : w || (fz(x) === fz(a) ? 0.7 : 0);
+    return w;
+  };
 
   /**
    * Best pinyin alignment of Q.q[i..] onto syllables j, j + 1, … (contiguous): the sum over query letters of
@@ -323,7 +367,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       let k = base;
       const c = Q.q[i]!;
       if (wide(c)) {
-        const w = c === x.s[j] ? 1 : homophone(Q.reads[i], x.sy![j]);
+        const w = c === x.s[j] ? 1 : homophone(Q, i, x.sy![j]);
         if (w) (steps[k++] = 1), (steps[k++] = w), (steps[k++] = w < 1 ? 2 : 0);
       } else
         for (let r = 0, alts = x.alts![j]!; r < alts.length; r++) {
@@ -337,9 +381,11 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
             steps[k++] = weight * (len === a.length ? 1 : len === 1 || (len === 2 && a[1] === 'h') ? 0.6 : 0.8);
             steps[k++] = len < a.length ? 1 : 0;
           }
+          // Fuzzy spellings (zh/z, ng/n, l/n, ü/u) and, in a longer syllable, one letter wrong, missing, extra or swapped.
           if (a.length > 1 && (c === a[0] || ((c === 'l' || c === 'n') && (a[0] === 'l' || a[0] === 'n'))))
             for (let len = Math.max(2, a.length - 2); len <= a.length + 2 && i + len <= Q.m && k < base + 240; len++)
-              if ((Q.fz[i * 8 + len] ??= '~' + fuzzy(Q.q.slice(i, i + len))) === fz(a)) (steps[k++] = len), (steps[k++] = 0.5), (steps[k++] = 2);
+              if ((Q.fz[i * 8 + len] ??= '~' + fuzzy(Q.q.slice(i, i + len))) === fz(a) || (c === a[0] && a.length > 2 && near(Q.q.slice(i, i + len), a)))
+                (steps[k++] = len), (steps[k++] = 0.5), (steps[k++] = 2);
         }
       for (let o = base; o < k; o += 3) {
         const len = steps[o]!;
@@ -374,7 +420,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const maybe = (Q: Query, x: Unit, i: number, j: number): boolean =>
     !!x.bits && (Q.masks[2 * i]! & x.bits[2 * j]!) !== 0 && (Q.masks[2 * i + 1]! & x.bits[2 * j + 1]!) !== 0;
   const weigh = (Q: Query, x: Unit, i: number, j: number): number =>
-    Q.q[i] === x.s[j] ? 1 : maybe(Q, x, i, j) ? homophone(Q.reads[i], x.sy![j]) : 0;
+    Q.q[i] === x.s[j] ? 1 : maybe(Q, x, i, j) ? homophone(Q, i, x.sy![j]) : 0;
   const pinyinQuality = (Q: Query, x: Unit, v: number, j: number, end: number): number =>
     (0.4 * v) / Q.m + (0.3 * (end - j)) / x.sy!.length + (j ? 0 : 0.3);
 
@@ -410,7 +456,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         for (; j < n && i < m; j++) if (s[j] === q[i]) i++, first < 0 && (first = j);
         if (i === m) keep(ABBREVIATION, (0.5 * m) / (j - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
       }
-      if (!tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
+      if (slow && !tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
     }
     if (Q.latin && sy) {
       if (!Q.h) {
@@ -505,43 +551,55 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   }
 
   /** Scores the candidate units of Q into unitTier/unitQuality; `matched` collects the units scored this round. */
-  function evaluate(Q: Query, matched: number[]): void {
+  function evaluate(Q: Query): void {
     const gen = ++stamp;
     const { q, m } = Q;
     // Candidates: units with at least half the query's Han chars (or all of their own), or with its pinyin key.
-    const lookups: string[] = [];
-    if (Q.h) for (let p = 0; p < m; p++) lookups.push(wide(q[p]!) ? q[p]! : '');
-    else {
-      const k = q.slice(0, 2);
-      lookups.push(k, k.replace(/^l/, 'n').replace(/v/g, 'u'), ...Q.words.map((w) => w.slice(0, 2)));
-    }
-    const candidates: number[] = [];
+    const lookups: number[] = [];
+    if (Q.h) for (let p = 0; p < m; p++) lookups.push(wide(q[p]!) ? HAN + q.charCodeAt(p) : -1);
+    else
+      lookups.push(
+        letters(q.slice(0, 3)),
+        letters(q.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/v/g, 'u').slice(0, 3)),
+        ...Q.words.map((w) => WORD + letters(w.slice(0, 2))),
+      );
+    let size = 0;
     for (let p = 0; p < lookups.length; p++) {
-      const list = lookups[p] ? keys.get(lookups[p]!) : undefined;
+      const list = keys[lookups[p]!];
       for (const u of list ?? []) {
-        if (seen[u] !== gen) (seen[u] = gen), (count[u] = 0), (lastAt[u] = -1), candidates.push(u);
+        if (seen[u] !== gen) (seen[u] = gen), (count[u] = 0), (lastAt[u] = -1), (candidates[size++] = u);
         if (lastAt[u] !== p) (lastAt[u] = p), count[u]!++;
       }
     }
-    // Half the query's Han chars, or for a longer request (我要给孩子打疫苗) two.
-    const need = Math.min(Math.ceil(Q.h / 2), 2);
     const rewrites = new Set<string>();
-    let strong = 0;
+    let complete = false;
     const score = (u: number, slow: boolean): void => {
       const x = units[u]!;
-      if (count[u]! < Math.min(need, x.han) || !match(Q, x, Q.h ? count[u]! : -1, slow)) return;
-      const T = Q.synonym && tier > SYNONYM ? SYNONYM + (tier - SYNONYM) / 10 : tier;
-      if (scored[u] !== round) (scored[u] = round), (unitTier[u] = unitQuality[u] = 0), matched.push(u);
-      if (tier >= EMBEDDED && unitTier[u]! < EMBEDDED) strong++;
-      if (T + 0.7 * quality > unitTier[u]! + 0.7 * unitQuality[u]!) (unitTier[u] = T), (unitQuality[u] = quality);
+      // Half the query's Han chars (or all of the text's); a second look at a longer request takes two (我要给孩子打疫苗).
+      const need = Math.min(Math.ceil(Q.h / 2), x.han, slow ? 2 : MAX);
+      if (count[u]! < need) return;
+      // Pinyin or English at a glance: only texts holding the letters as a run of syllables or initials, or words.
+      if (!Q.h && !slow && !x.stems && !x.joined?.includes(q) && !x.initials?.includes(q)) return;
+      if (!match(Q, x, Q.h ? count[u]! : -1, slow)) return;
+      let T = Q.synonym && tier > SYNONYM ? SYNONYM + (tier - SYNONYM) / 10 : tier;
+      let R = quality;
+      if (Q.part) (T = OVERLAP + (0.9 * Q.part * T) / 10), (R *= Q.part);
+      if (scored[u] !== round) (scored[u] = round), (unitTier[u] = unitQuality[u] = 0), (matched[matchedCount++] = u);
+      if (T + 0.7 * R > unitTier[u]! + 0.7 * unitQuality[u]!) (unitTier[u] = T), (unitQuality[u] = R);
+      // (A dictionary word that only has a meaning finds nothing by itself.)
+      complete ||= tier >= PINYIN_PART && tier !== ABBREVIATION && start[u + 1]! > start[u]!;
       // A dictionary word read as what it means (驾照 → 驾驶证), inside the query or as all of it.
       if (!Q.synonym && tier >= EMBEDDED) for (const w of x.means ?? none) rewrites.add(q.includes(x.s) ? q.replace(x.s, w) : w);
     };
-    // Mixed Han and pinyin needs the slow matchers at once; otherwise they run only when the fast ones find little.
+    // Mixed Han and pinyin needs the slow matchers at once. Otherwise, when some text matched the whole query as
+    // it is, that is what the citizen typed; only when none did (a typo, a fuzzy spelling, extra words; chars spread
+    // over a text may be a typo too) do the slow matchers, partial overlaps and dictionary meanings come in.
     const mixed = Q.h > 0 && Q.latin;
-    for (const u of candidates) score(u, mixed);
-    if (!mixed && strong < FEW) for (const u of candidates) score(u, true);
-    for (const r of rewrites) evaluate(prepare(r, true), matched);
+    for (let k = 0; k < size; k++) score(candidates[k]!, mixed);
+    if (complete) return;
+    if (!mixed && !Q.synonym) for (let k = 0; k < size; k++) score(candidates[k]!, true);
+    for (const r of rewrites) evaluate(prepare(r, true));
+    if (!Q.part && Q.parts.length > 1) for (const w of Q.parts) evaluate(prepare(w, Q.synonym, normalize(w, hant).length / m));
   }
 
   const pathOf = (c: CatalogCategory | undefined): CatalogCategory[] =>
@@ -553,7 +611,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   /** Ranges of `text` that Q matches, in code units. */
   function mark(Q: Query, text: string, py?: readonly string[]): Highlights {
     const offsets: number[] = [];
-    const x = describe(text, py, offsets);
+    const u = byRaw.get(text) ?? -1;
+    const x = u < 0 ? describe(text, py, offsets) : (normalize(text, hant, offsets), units[u]!);
     const pos: number[] = [];
     const out: Highlights = [];
     if (!x.s || !match(Q, x, -1, true, pos)) return out;
@@ -574,18 +633,19 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     return out;
   }
 
-  function term(Q: Query, t: number): MatchedTerm {
+  /** The term that gave target t its score with the ranges of it that Q matches, and those of `named`'s name. */
+  function hitOf(Q: Query, t: number, named: { name: { 'zh-Hans': string }; search: SearchTerm[] }) {
     const p = targetPosting[t]!;
-    const slot = (p >> 3) & 63;
+    const slot = (p >> 3) & 127;
     const owner = t < S ? services[t]! : categories[t - S]!;
     const found = slot === DICTIONARY ? undefined : owner.search[slot];
     const text = found?.text ?? units[targetUnit[t]!]!.raw;
-    return { field: FIELDS[p & 7]!, text, highlights: mark(Q, text, found?.pinyin) };
-  }
-
-  function nameMarks(Q: Query, owner: { name: { 'zh-Hans': string }; search: SearchTerm[] }, matched: MatchedTerm): Highlights {
-    const name = owner.name['zh-Hans'];
-    return matched.text === name ? matched.highlights : mark(Q, name, owner.search.find((t) => t.text === name)?.pinyin);
+    const name = named.name['zh-Hans'];
+    const highlights = mark(Q, text, found?.pinyin);
+    return {
+      matched: { field: FIELDS[p & 7]!, text, highlights },
+      highlights: text === name ? highlights : mark(Q, name, named.search.find((s) => s.text === name)?.pinyin),
+    };
   }
 
   function search(query: string, options: SearchOptions = {}): SearchResults {
@@ -593,67 +653,73 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     const Q = prepare(typeof query === 'string' ? query : '');
     if (!Q.m) return result;
     round++;
-    const matched: number[] = [];
-    evaluate(Q, matched);
+    matchedCount = targetCount = 0;
+    evaluate(Q);
 
     // Each service and category takes its best-scoring text, adjusted for the field it is in.
-    const targets: number[] = [];
     const offer = (t: number, score: number, posting: number, u: number): void => {
-      if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), targets.push(t);
+      if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
       if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = posting), (targetUnit[t] = u);
     };
-    for (const u of matched) {
+    for (let k = 0; k < matchedCount; k++) {
+      const u = matched[k]!;
       const T = unitTier[u]!;
       const R = 0.7 * unitQuality[u]!;
       for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
         const p = postings[k]!;
-        const t = p >>> 9;
-        offer(t, adjust(T, p & 7) + R + (t < S ? popularity[t]! : 0), p, u);
+        const t = p >>> 10;
+        const score = adjust(T, p & 7) + R + (t < S ? popularity[t]! : 0);
+        if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
+        if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = p), (targetUnit[t] = u);
       }
     }
     // A category the query names brings its services along, below everything found by their own texts.
-    const cats = targets.filter((t) => t >= S && targetScore[t]! >= FUZZY).sort((a, b) => targetScore[b]! - targetScore[a]!);
-    for (const t of cats)
-      if (targetScore[t]! >= SYNONYM) for (const i of members[t - S]!) offer(i, CATEGORY + (0.3 * targetScore[t]!) / 11 + popularity[i]!, -1 - t, -1);
+    const cats: number[] = [];
+    for (let k = 0; k < targetCount; k++) if (targets[k]! >= S && targetScore[targets[k]!]! >= FUZZY) cats.push(targets[k]!);
+    cats.sort((a, b) => targetScore[b]! - targetScore[a]!);
+    // (The best few, and not inside one already taken: a category's services include its subcategories'.)
+    const taken = new Set<string>();
+    for (const t of cats.slice(0, 5)) {
+      const c = categories[t - S]!;
+      if (targetScore[t]! < SYNONYM || c.path.some((id) => taken.has(id))) continue;
+      taken.add(c.id);
+      for (const i of members[t - S]!) offer(i, CATEGORY + (0.3 * targetScore[t]!) / 11 + popularity[i]!, -1 - t, -1);
+    }
 
     // The best `limit` services, by score then catalog order (most popular first).
     const limit = Math.max(0, Math.floor(options.limit ?? 20));
     const top: number[] = [];
-    for (const t of targets) {
+    for (let k = 0; k < targetCount; k++) {
+      const t = targets[k]!;
       if (t >= S) continue;
       result.total++;
-      let k = top.length;
-      while (k && (targetScore[top[k - 1]!]! < targetScore[t]! || (targetScore[top[k - 1]!] === targetScore[t] && top[k - 1]! > t))) k--;
-      if (k < limit) top.splice(k, 0, t), top.length > limit && top.pop();
+      let at = top.length;
+      while (at && (targetScore[top[at - 1]!]! < targetScore[t]! || (targetScore[top[at - 1]!] === targetScore[t] && top[at - 1]! > t))) at--;
+      if (at < limit) top.splice(at, 0, t), top.length > limit && top.pop();
     }
 
     result.services = top.map((i): ServiceHit => {
       const service = services[i]!;
       const p = targetPosting[i]!;
       const via = p < 0 ? categories[-1 - p - S] : undefined;
-      const matchedTerm = term(Q, p < 0 ? -1 - p : i);
       const hit: ServiceHit = {
         service,
         score: targetScore[i]!,
-        matched: matchedTerm,
-        highlights: nameMarks(Q, service, matchedTerm),
+        ...hitOf(Q, p < 0 ? -1 - p : i, service),
         path: pathOf(categories[categoryAt.get(service.categories[0]!) ?? -1]),
       };
       if (via) hit.via = via;
       return hit;
     });
-    result.categories = cats.slice(0, options.categories ?? 5).map((t): CategoryHit => {
-      const category = categories[t - S]!;
-      const matchedTerm = term(Q, t);
-      return {
-        category,
+    result.categories = cats.slice(0, options.categories ?? 5).map(
+      (t): CategoryHit => ({
+        category: categories[t - S]!,
         score: targetScore[t]!,
-        matched: matchedTerm,
-        highlights: nameMarks(Q, category, matchedTerm),
-        path: pathOf(category),
+        ...hitOf(Q, t, categories[t - S]!),
+        path: pathOf(categories[t - S]),
         services: members[t - S]!.slice(0, perCategory).map((i) => services[i]!),
-      };
-    });
+      }),
+    );
     const groups = new Map<string, ServiceGroup>();
     for (const hit of result.services) {
       const top = hit.path[0];

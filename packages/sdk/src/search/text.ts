@@ -24,9 +24,20 @@ export function normalize(
   let at = 0;
   let i = 0;
   for (const cp of text) {
-    const han = cp >= '\u3400' && cp < '\ua000';
-    for (let ch of han ? cp : cp.normalize('NFKC').toLowerCase()) {
-      if (!han && SKIP.test(ch)) continue;
+    const code = cp.charCodeAt(0);
+    // ASCII letters and digits (lower-cased) and Han chars need no Unicode normalisation; ASCII else is dropped.
+    const chars =
+      code < 128
+        ? (code > 47 && code < 58) || (code > 96 && code < 123)
+          ? cp
+          : code > 64 && code < 91
+            ? String.fromCharCode(code + 32)
+            : ''
+        : code >= 0x3400 && code < 0xa000
+          ? cp
+          : cp.normalize('NFKC').toLowerCase().replace('ü', 'v');
+    for (let ch of chars) {
+      if (code >= 128 && SKIP.test(ch)) continue;
       const simple = hant[ch];
       if (simple?.length === ch.length) ch = simple;
       out += ch;

@@ -3,10 +3,11 @@ import type { CatalogCategory, CatalogService, SearchField } from '@cityhub/sche
 /** Code-unit ranges `[start, end)` to bold. */
 export type Highlights = Array<[number, number]>;
 
-/** The search term that matched: its field, its text, and what to bold in that text. */
+/** The search term that matched: which field it is, its text (the name, a keyword, a local name, …) and what to bold in it. */
 export interface MatchedTerm {
   field: SearchField;
   text: string;
+  /** Ranges of `text` the query matched. */
   highlights: Highlights;
 }
 
@@ -15,7 +16,10 @@ export interface ServiceHit {
   /** Higher is better; comparable within one result list only. */
   score: number;
   matched: MatchedTerm;
-  /** Ranges of `service.name['zh-Hans']` the query matched (empty when only another term matched). */
+  /**
+   * Ranges of `service.name['zh-Hans']` the query matches, even when another term was the best match (社保 → 社会保障卡);
+   * empty when nothing of the name matches (then bold `matched.highlights` in `matched.text`).
+   */
   highlights: Highlights;
   /** Category path of the service's primary category, top-level domain first. */
   path: CatalogCategory[];
@@ -27,7 +31,7 @@ export interface CategoryHit {
   category: CatalogCategory;
   score: number;
   matched: MatchedTerm;
-  /** Ranges of `category.name['zh-Hans']` the query matched. */
+  /** Ranges of `category.name['zh-Hans']` the query matches. */
   highlights: Highlights;
   /** Ancestors and the category itself, top-level domain first. */
   path: CatalogCategory[];
