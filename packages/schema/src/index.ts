@@ -10,6 +10,7 @@ export * from './models/service.js';
 export * from './models/manifest.js';
 export * from './models/catalog.js';
 export * from './models/api.js';
+export * from './models/payment.js';
 export * from './forms/definition.js';
 export * from './forms/compile.js';
 export * from './forms/chinese.js';

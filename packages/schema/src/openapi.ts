@@ -7,6 +7,7 @@ import { Availability, CityBinding, Entry, Service, ServiceStatus } from './mode
 import { CitiesManifest, ProviderManifest, StandardManifest, SynonymEntry } from './models/manifest.js';
 import { CatalogService, CitiesIndex, CityCatalog } from './models/catalog.js';
 import { Bill, ErrorBody, Order, OrderList, SubmissionRequest, SubmissionResult } from './models/api.js';
+import { CreatePaymentRequest, Payment, PaymentList, PaymentNotification } from './models/payment.js';
 import { FormDefinition, FormField } from './forms/definition.js';
 
 /** Every model with a published JSON Schema, by name. */
@@ -14,6 +15,7 @@ export const MODELS = {
   City, Category, Topic, Provider, Service, Entry, ServiceStatus, Availability, CityBinding, FormField, FormDefinition,
   SynonymEntry, CitiesManifest, StandardManifest, ProviderManifest, CitiesIndex, CityCatalog, CatalogService,
   SubmissionRequest, SubmissionResult, Bill, Order, OrderList, ErrorBody,
+  Payment, CreatePaymentRequest, PaymentList, PaymentNotification,
 } as const;
 export type ModelName = keyof typeof MODELS;
 
@@ -36,6 +38,26 @@ const cityParam = { name: 'city', in: 'path', required: true, description: 'GB/T
 const serviceParam = { name: 'service', in: 'path', required: true, description: 'Canonical service code', schema: { type: 'string' } };
 const etagHeaders = { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } };
 const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } };
+const paymentIdParam = { name: 'id', in: 'path', required: true, description: 'Payment id', schema: { type: 'string' } };
+const requiredIdempotencyKey = {
+  name: 'Idempotency-Key', in: 'header', required: true,
+  description: 'Created by the client before the first send and reused on every retry with the identical body. ' +
+    'Same key and body returns the same payment (Idempotent-Replayed: true); same key with a different body is 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+const noStore = { 'Cache-Control': { description: 'Always no-store: payment status is never cached', schema: { type: 'string', const: 'no-store' } } };
+const paymentAction = (operationId: string, summary: string, extra: Record<string, unknown> = {}) => ({
+  post: {
+    operationId, summary, parameters: [paymentIdParam, extra.keyRequired ? requiredIdempotencyKey : idempotencyKey], security: [{}, { bearer: [] }],
+    responses: {
+      200: { description: 'The payment after the action (server truth)', headers: noStore, content: json('Payment') },
+      404: errorResponse('Unknown payment'),
+      409: errorResponse('Not allowed in the payment\'s current status'),
+      422: errorResponse('Idempotency key reused with a different request'),
+      ...(extra.responses as object | undefined),
+    },
+  },
+});
 const idempotencyKey = {
   name: 'Idempotency-Key', in: 'header', required: false,
   description: 'Reuse on every retry. Same key and body replays the first response; same key with a different body is 422.',
@@ -115,6 +137,68 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'listOrders', summary: "The citizen's orders, newest first", security: [{ bearer: [] }],
           responses: { 200: { description: 'Orders', content: json('OrderList') }, 401: errorResponse('Identity required') },
+        },
+      },
+      '/v1/payments': {
+        post: {
+          operationId: 'createPayment',
+          summary: 'Create the payment of a bill (or return the bill\'s live or succeeded payment: never a second charge)',
+          parameters: [requiredIdempotencyKey], security: [{}, { bearer: [] }],
+          requestBody: { required: true, content: json('CreatePaymentRequest') },
+          responses: {
+            201: { description: 'Created', headers: noStore, content: json('Payment') },
+            200: { description: 'The bill already has a live or succeeded payment, or the key was replayed', headers: noStore, content: json('Payment') },
+            400: errorResponse('Missing or malformed Idempotency-Key, or a malformed body'),
+            404: errorResponse('Unknown bill'),
+            409: errorResponse('The bill is paid elsewhere or expired'),
+            422: errorResponse('Idempotency key reused with a different body'),
+          },
+        },
+        get: {
+          operationId: 'listPayments', summary: 'The caller\'s payments of one bill, newest first', security: [{}, { bearer: [] }],
+          parameters: [{ name: 'billId', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'Payments', headers: noStore, content: json('PaymentList') }, 400: errorResponse('billId missing') },
+        },
+      },
+      '/v1/payments/{id}': {
+        get: {
+          operationId: 'getPayment', summary: 'The payment as the server knows it (queries the provider when undecided; never cached)',
+          parameters: [paymentIdParam], security: [{}, { bearer: [] }],
+          responses: { 200: { description: 'Payment', headers: noStore, content: json('Payment') }, 404: errorResponse('Unknown payment') },
+        },
+      },
+      '/v1/payments/{id}/confirm': paymentAction('confirmPayment', 'The client says the user authorised; the payment moves to processing and the provider decides'),
+      '/v1/payments/{id}/cancel': paymentAction('cancelPayment', 'Cancel an unpaid payment (the provider is asked first: a paid one becomes succeeded)'),
+      '/v1/payments/{id}/extend': paymentAction('extendPayment', 'Extend the time limit of an unpaid payment (WCAG 2.2.1)', { keyRequired: true }),
+      '/v1/payments/notify/{provider}': {
+        post: {
+          operationId: 'paymentNotification', summary: 'Signed asynchronous notification from the payment provider (idempotent on its id)',
+          parameters: [
+            { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: ['sandbox', 'wechat', 'alipay', 'redirect'] } },
+            { name: 'Sandbox-Signature', in: 'header', required: true, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">', schema: { type: 'string' } },
+          ],
+          requestBody: { required: true, content: json('PaymentNotification') },
+          responses: {
+            200: { description: 'Received (also for duplicates and stale notifications)' },
+            400: errorResponse('Malformed notification'),
+            401: errorResponse('Bad or missing signature'),
+            404: errorResponse('Unknown payment or provider'),
+          },
+        },
+      },
+      '/v1/sandbox/wallet/{tradeNo}': {
+        post: {
+          operationId: 'sandboxWallet', tags: ['sandbox'],
+          summary: 'Reference server only: the user acts in the sandbox wallet ({"action":"pay"|"cancel"}); answers what a wallet tells the client (not proof of payment)',
+          parameters: [{ name: 'tradeNo', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '{tradeNo, paymentId, state, result: ok|cancel|fail}' }, 404: errorResponse('Unknown trade'), 409: errorResponse('Trade closed') },
+        },
+      },
+      '/v1/sandbox/pay/{tradeNo}': {
+        get: {
+          operationId: 'sandboxCheckout', tags: ['sandbox'], summary: 'Reference server only: the hosted checkout page of the redirect provider (HTML)',
+          parameters: [{ name: 'tradeNo', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, 404: errorResponse('Unknown trade') },
         },
       },
       '/v1/orders/{id}': {

@@ -12,6 +12,7 @@ import {
   type InvalidItemHandler,
 } from './parse.js';
 import type { SearchIndex, SearchResults } from './search/index.js';
+import { createPayments, type Payments, type PaymentsOptions } from './payments/payments.js';
 
 export interface CityHubOptions {
   /** Base URL of a CityHub API (`https://hub.example.cn/`); needed for `service`, `submit` and orders. */
@@ -35,6 +36,8 @@ export interface CityHubOptions {
   onInvalid?: InvalidItemHandler;
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** Payments: where the in-progress record persists, provider adapters, verification budget. */
+  payments?: PaymentsOptions;
 }
 
 export interface CallOptions {
@@ -80,6 +83,8 @@ export interface CityHub {
   order(id: string, options?: CallOptions): Promise<Order>;
   /** Searches a city's catalog (loaded like `catalog()`), one search index kept per catalog hash. */
   search(query: string, options: HubSearchOptions): Promise<SearchResults>;
+  /** Payments of bills: `pay()`, `resume()`, `verify()` and the building blocks. Never cached. Needs `api`. */
+  readonly payments: Payments;
 }
 
 /** How recently the index must have been confirmed to decide whether a static catalog file changed. */
@@ -212,7 +217,13 @@ export function createCityHub(options: CityHubOptions): CityHub {
     return parseCatalogService(response.body, 'service');
   }
 
+  let payments: Payments | undefined;
+
   return {
+    get payments() {
+      payments ??= createPayments({ http, apiUrl }, options.payments);
+      return payments;
+    },
     cities: (options = {}) => citiesResource.get(options),
     catalog: (city, options = {}) => catalogResource(city).get(options),
     service,

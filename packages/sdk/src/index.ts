@@ -42,5 +42,8 @@ export {
   type InvalidItemReport, type InvalidItemHandler,
 } from './parse.js';
 
+/** Payments (`hub.payments`): state machine, stores, provider adapters (sandbox, WeChat, Alipay, redirect). */
+export * from './payments/index.js';
+
 /** Catalog search (from `./search`): `createSearchIndex(catalog).search(query, { limit })`. */
 export * from './search/index.js';

@@ -14,6 +14,8 @@ import {
 import { identify, satisfies, unauthorized, type Identity } from './identity.js';
 import { answerSubmission } from './sandbox/index.js';
 import { cityPrefix } from './sandbox/context.js';
+import { createPaymentService, type PaymentOptions, type PaymentService } from './payments/service.js';
+import { registerPaymentRoutes } from './payments/routes.js';
 import { serveStaticFile } from './static.js';
 import { chinaDay, type Store } from './store/index.js';
 
@@ -38,6 +40,10 @@ export interface AppOptions {
   log?: (entry: AccessLogEntry) => void;
   /** Called with unexpected errors (they become 500 `internal`); defaults to `console.error`. */
   onError?: (error: unknown, requestId: string) => void;
+  /** Payment settings (time limits, sandbox secret, provider timeouts). */
+  payments?: PaymentOptions;
+  /** A payment service to use (`startServer` passes one so it can run the sweep and the notification outbox). */
+  paymentService?: PaymentService;
 }
 
 type Env = { Variables: { requestId: string } };
@@ -263,6 +269,8 @@ export function createApp(options: AppOptions) {
         const day = chinaDay(now);
         const orderReference = `${cityPrefix(entry.catalog.city)}-${day}-${String(store.countOrdersOnDay(entry.catalog.city.code, day) + 1).padStart(4, '0')}`;
         const answer = answerSubmission({ city: entry.catalog.city, service, values: validation.values, now, orderReference });
+        // A bill the hub's ledger already has as paid is reported paid, whatever the provider's answer says.
+        answer.bills = answer.bills.map((bill) => (store.payments.getBill(bill.id)?.bill.status === 'paid' ? { ...bill, status: 'paid' as const } : bill));
         const submittedAt = now.toISOString();
         const submissionId = newId('sub');
         let order: Order | undefined;
@@ -343,6 +351,16 @@ export function createApp(options: AppOptions) {
       return json(c, 200, JSON.stringify(stored.order), { Vary: 'Authorization' });
     },
   });
+
+  // --- payments --------------------------------------------------------------------------------------------------
+  const payments = options.paymentService ?? createPaymentService({
+    store,
+    clock,
+    cityOf: (code) => cities.get(code)?.catalog.city,
+    serviceName: (city, code) => cities.get(city)?.services.get(code)?.service.name,
+    onError: (error) => reportError(error, 'payments'),
+  }, options.payments);
+  registerPaymentRoutes({ route, json, readJson, payments, maxBodyBytes });
 
   // --- demo page and other static files ----------------------------------------------------------------------
   if (options.staticDir) {

@@ -3,7 +3,7 @@
  *
  *   cityhub-server [--port 8787] [--host 127.0.0.1] [--data-dir .cityhub-data] [--catalog-dir <manifests>] [--static <dir>]
  *
- * Environment: PORT, CITYHUB_DATA_DIR. Stops gracefully on SIGINT / SIGTERM (the store is closed cleanly).
+ * Environment: PORT, CITYHUB_DATA_DIR, CITYHUB_SANDBOX_SECRET (signs sandbox payment notifications). Stops gracefully on SIGINT / SIGTERM (the store is closed cleanly).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     dataDir: options.dataDir,
     ...(options.catalogDir ? { catalogDir: options.catalogDir } : {}),
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+    ...(process.env.CITYHUB_SANDBOX_SECRET ? { payments: { secret: process.env.CITYHUB_SANDBOX_SECRET } } : {}),
     ...(options.quiet ? {} : { log: (e) => console.log(`${e.method} ${e.path} ${e.status} ${e.ms}ms ${e.requestId}`) }),
   });
   console.log(`CityHub server listening on ${server.url}`);

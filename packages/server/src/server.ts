@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { CompiledCatalog } from '@cityhub/schema/node';
 import { createApp, type AppOptions } from './app.js';
+import { createPaymentService, type PaymentService } from './payments/service.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface StartServerOptions extends Partial<Omit<AppOptions, 'catalog' | 'store'>> {
@@ -27,6 +28,8 @@ export interface RunningServer {
   port: number;
   catalog: CompiledCatalog;
   store: Store;
+  /** Payments: `sweep()`, `deliverDue()`, the sandbox secret. Its sweep and notification outbox run while the server does. */
+  payments: PaymentService;
   /** Stops accepting connections, waits for open requests (up to 5 s), then closes the store. */
   close(): Promise<void>;
 }
@@ -46,7 +49,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const temporary = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'cityhub-')) : undefined;
   const store = openStore(options.dataDir ?? temporary!);
   const { now, maxBodyBytes, staticDir, log, onError } = options;
-  const app = createApp({ catalog, store, now, maxBodyBytes, staticDir, log, onError });
+  const clock = now ?? (() => new Date());
+  const cityOf = (code: string) => catalog.catalogs.get(code)?.city;
+  const payments = options.paymentService ?? createPaymentService({
+    store,
+    clock,
+    cityOf,
+    serviceName: (city, code) => catalog.catalogs.get(city)?.services.find((s) => s.code === code)?.name,
+    ...(onError ? { onError: (error: unknown) => onError(error, 'payments') } : {}),
+  }, options.payments);
+  const app = createApp({ catalog, store, now, maxBodyBytes, staticDir, log, onError, paymentService: payments });
   const host = options.host ?? '127.0.0.1';
 
   let server: Server;
@@ -63,6 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  payments.start({ baseUrl: `http://${urlHost}:${port}` });
 
   let closing: Promise<void> | undefined;
   return {
@@ -71,8 +84,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     port,
     catalog,
     store,
+    payments,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        payments.stop();
         const force = setTimeout(() => server.closeAllConnections(), 5000);
         force.unref();
         server.close(() => {

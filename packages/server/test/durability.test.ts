@@ -1,47 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { after, describe, it } from 'node:test';
 import { OrderList, SubmissionResult } from '@cityhub/schema';
-import { FIXTURE_DIR, MAIN, postJson, submissionPath, tempDir } from './helpers.js';
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-}
-
-/** Starts `main.ts` as a real process and resolves with its URL once it prints the listening line. */
-async function launch(dataDir: string): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', MAIN, '--port', '0', '--data-dir', dataDir, '--catalog-dir', FIXTURE_DIR, '--quiet'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const match = /^CityHub server listening on (http:\/\/\S+)$/.exec(line);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
-  });
-  return { process: child, url };
-}
-
-async function kill9(child: Child): Promise<void> {
-  const exited = once(child.process, 'exit');
-  child.process.kill('SIGKILL');
-  const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
-  assert.equal(code, null);
-  assert.equal(signal, 'SIGKILL');
-}
+import { kill9, launchServer, postJson, submissionPath, tempDir, type ServerProcess } from './helpers.js';
 
 describe('durable ledger', () => {
   const dir = tempDir('cityhub-durability-');
-  const children: Child[] = [];
+  const children: ServerProcess[] = [];
   after(() => {
     for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
     dir.remove();
@@ -49,7 +14,7 @@ describe('durable ledger', () => {
 
   it('keeps every acknowledged order and idempotency key across kill -9 and restart', async () => {
     const token = 'sandbox-durable';
-    const first = await launch(dir.path);
+    const first = await launchServer(dir.path);
     children.push(first);
     const path = submissionPath('440300', 'city-management-report');
     const body = (i: number) => ({ values: { category: 'garbage', location: `深南大道 ${i} 号`, description: `第 ${i} 次上报` } });
@@ -86,7 +51,7 @@ describe('durable ledger', () => {
     assert.ok(killing, 'the server was killed during the burst');
 
     // Restart on the same data directory.
-    const second = await launch(dir.path);
+    const second = await launchServer(dir.path);
     children.push(second);
     const list = OrderList.parse(await (await fetch(`${second.url}/v1/orders?limit=100`, { headers: { Authorization: `Bearer ${token}` } })).json());
     const present = new Set(list.orders.map((o) => o.id));

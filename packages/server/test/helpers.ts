@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorBody, idCardCheckChar, type ErrorCode } from '@cityhub/schema';
@@ -146,4 +149,49 @@ export function rawRequest(
     for (const chunk of options.chunks) req.write(chunk);
     req.end();
   });
+}
+
+/** A reference server in its own process (for `kill -9`), on the fixture catalog. */
+export interface ServerProcess {
+  process: ChildProcess;
+  url: string;
+}
+
+export async function launchServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', MAIN, '--port', '0', '--data-dir', dataDir, '--catalog-dir', FIXTURE_DIR, '--quiet'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const match = /^CityHub server listening on (http:\/\/\S+)$/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
+  });
+  return { process: child, url };
+}
+
+/** `kill -9`: no shutdown hooks, no flush. Resolves once the process is gone. */
+export async function kill9(child: ServerProcess): Promise<void> {
+  const exited = once(child.process, 'exit');
+  child.process.kill('SIGKILL');
+  const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+  assert.equal(code, null);
+  assert.equal(signal, 'SIGKILL');
+}
+
+/** Prints a small table to the test output. */
+export function printTable(title: string, header: string[], rows: Array<Array<string | number>>): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join(' | ')} |`;
+  console.log(title);
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of cells.slice(1)) console.log(line(r));
 }

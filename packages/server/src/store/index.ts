@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Bill, LocalizedText, Order, SubmissionResult } from '@cityhub/schema';
 import { migrate } from './migrations.js';
+import { createPaymentStore, type PaymentStore } from './payments.js';
+
+export type { PaymentStore, StoredBill, StoredPayment, ChargeRecord, PaymentStats, SandboxTrade, OutboxItem } from './payments.js';
 
 export const DATABASE_FILE = 'cityhub.sqlite';
 
@@ -57,6 +60,8 @@ export interface Store {
   /** An owner's orders, newest first. */
   listOrders(owner: string, limit?: number): Order[];
   stats(): StoreStats;
+  /** Payments, the charge ledger and the sandbox provider's books (same database, same transactions). */
+  readonly payments: PaymentStore;
   /** A cheap read that proves the database answers. */
   ping(): boolean;
   close(): void;
@@ -236,8 +241,10 @@ export function openStore(dataDir: string): Store {
   });
 
   let closed = false;
+  const payments = createPaymentStore(db);
   return {
     file,
+    payments,
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     findIdempotencyKey(owner, key) {
       const row = statements.findKey.get(owner, key);

@@ -76,6 +76,107 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (owner, key)
   ) STRICT;
   `,
+  // 2: payments — payments with their timelines, the charge ledger, received notifications, and the sandbox
+  // provider's own books (its trades and its durable notification outbox).
+  `
+  CREATE TABLE payments (
+    id              TEXT PRIMARY KEY,
+    owner           TEXT,
+    bill_id         TEXT NOT NULL REFERENCES bills (id),
+    provider        TEXT NOT NULL CHECK (provider IN ('sandbox', 'wechat', 'alipay', 'redirect')),
+    status          TEXT NOT NULL CHECK (status IN ('created', 'awaiting_user', 'processing', 'succeeded', 'failed', 'canceled', 'expired')),
+    amount          INTEGER NOT NULL CHECK (amount > 0),
+    currency        TEXT NOT NULL,
+    -- The Bill as it was when the payment was created.
+    bill            TEXT NOT NULL,
+    return_url      TEXT,
+    trade_no        TEXT UNIQUE,
+    params          TEXT,
+    expires_at      TEXT NOT NULL,
+    expires_ms      INTEGER NOT NULL,
+    extensions_left INTEGER NOT NULL CHECK (extensions_left >= 0),
+    order_id        TEXT REFERENCES orders (id),
+    failure         TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+  ) STRICT;
+  -- At most one live payment and at most one successful payment per bill, whatever the code above does.
+  CREATE UNIQUE INDEX payments_live_bill ON payments (bill_id) WHERE status IN ('created', 'awaiting_user', 'processing');
+  CREATE UNIQUE INDEX payments_succeeded_bill ON payments (bill_id) WHERE status = 'succeeded';
+  CREATE INDEX payments_open ON payments (expires_ms) WHERE status IN ('created', 'awaiting_user', 'processing');
+  CREATE INDEX payments_bill ON payments (bill_id, created_at);
+
+  CREATE TABLE payment_events (
+    payment_id TEXT NOT NULL REFERENCES payments (id),
+    seq        INTEGER NOT NULL,
+    status     TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    reason     TEXT,
+    PRIMARY KEY (payment_id, seq)
+  ) STRICT;
+
+  -- The ledger: one row per amount captured from a payer. A bill, a payment and a provider trade can each be
+  -- charged once: a second charge is a constraint violation, not a code path.
+  CREATE TABLE charges (
+    id         TEXT PRIMARY KEY,
+    payment_id TEXT NOT NULL UNIQUE REFERENCES payments (id),
+    bill_id    TEXT NOT NULL UNIQUE REFERENCES bills (id),
+    provider   TEXT NOT NULL,
+    trade_no   TEXT NOT NULL UNIQUE,
+    amount     INTEGER NOT NULL CHECK (amount > 0),
+    currency   TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+
+  -- Every provider notification received (idempotency on the provider's notification id) and what it did.
+  CREATE TABLE payment_notifications (
+    provider    TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    payment_id  TEXT NOT NULL,
+    sequence    INTEGER NOT NULL,
+    state       TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (provider, id)
+  ) STRICT;
+
+  -- The sandbox provider's books (in production these live at WeChat Pay / Alipay).
+  CREATE TABLE sandbox_trades (
+    trade_no     TEXT PRIMARY KEY,
+    out_trade_no TEXT NOT NULL UNIQUE,
+    provider     TEXT NOT NULL,
+    amount       INTEGER NOT NULL,
+    currency     TEXT NOT NULL,
+    scenario     TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    -- Provider queries answered since the user authorised (the "succeeds after N polls" scenario).
+    queries      INTEGER NOT NULL DEFAULT 0,
+    -- 1 once money moved from the payer; never goes back to 0.
+    captured     INTEGER NOT NULL DEFAULT 0,
+    -- The next query goes unanswered (the "provider timeout" scenario).
+    hang_next    INTEGER NOT NULL DEFAULT 0,
+    -- A notification of this trade was acknowledged with a 2xx.
+    notified     INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+  ) STRICT;
+
+  -- The sandbox provider's durable timer queue of notifications: a restart still delivers them.
+  CREATE TABLE sandbox_outbox (
+    seq             INTEGER PRIMARY KEY,
+    notification_id TEXT NOT NULL,
+    trade_no        TEXT NOT NULL REFERENCES sandbox_trades (trade_no),
+    provider        TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    due_ms          INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    delivered_at    TEXT,
+    gave_up_at      TEXT,
+    last_error      TEXT
+  ) STRICT;
+  CREATE INDEX sandbox_outbox_due ON sandbox_outbox (due_ms) WHERE delivered_at IS NULL AND gave_up_at IS NULL;
+  `,
 ];
 
 /** Applies pending migrations, each in its own transaction. Refuses a database from a newer server. */
