@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CitiesIndex, City } from '@cityhub/schema';
 import '../src/define/city-picker.js';
 import { RECENT_CITIES_KEY, type CityPicker } from '../src/city-picker/city-picker.js';
@@ -157,6 +157,22 @@ describe('<city-picker>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'listbox'));
     expect(activeOption(el)!.textContent).to.contain('上海');
+  });
+
+  it('a mouse click on a row of a scrolled list chooses that row', async () => {
+    const el = await picker();
+    el.style.setProperty('--city-picker-list-height', '8em');
+    await el.updateComplete;
+    const list = part(el, 'listbox')!;
+    const row = el.shadowRoot!.querySelector<HTMLElement>('[role="option"][data-code="440300"]')!;
+    row.scrollIntoView({ block: 'center' });
+    expect(list.scrollTop, 'the list scrolls').to.be.greaterThan(0);
+    const box = row.getBoundingClientRect();
+    const chosen = oneEvent(el, 'city-change');
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    const event = await chosen;
+    expect(event.detail.city.code).to.equal('440300');
+    expect(el.value).to.equal('440300');
   });
 
   it('remembers recent cities (codes only) and offers them first', async () => {

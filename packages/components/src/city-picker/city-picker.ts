@@ -254,7 +254,7 @@ export class CityPicker extends LitElement {
         </div>` : nothing}
       <div part="listbox" class="listbox" role="listbox" tabindex="0" aria-label=${this.label ?? m.pickerAll}
         aria-activedescendant=${ifDefined(activeIndex >= 0 ? `option-${activeIndex}` : undefined)}
-        @keydown=${this.onListKeyDown} @click=${this.onListClick} @focus=${this.onListFocus}>
+        @keydown=${this.onListKeyDown} @pointerdown=${this.onListPointerDown} @click=${this.onListClick} @focus=${this.onListFocus}>
         ${repeat(this.groups, (g) => g.letter, (g) => html`<div role="group" aria-labelledby="group-${g.letter}">
           <div part="group-label" class="group-label" role="presentation" id="group-${g.letter}">${g.letter}</div>
           ${repeat(g.cities, (c) => c.code, (city) => this.renderOption(city, index++, activeIndex, locale))}
@@ -366,6 +366,15 @@ export class CityPicker extends LitElement {
       this.activeCode = (this.flat.find((c) => c.code === this.value) ?? this.flat[0])?.code;
       this.scrollToActive = 'nearest';
     }
+  };
+
+  /**
+   * A press on an option makes it the active one before the listbox takes focus, so focusing does not scroll the
+   * list to the first or selected city under the pointer (which made the click land on another row, or none).
+   */
+  private readonly onListPointerDown = (event: PointerEvent): void => {
+    const code = (event.target as Element).closest<HTMLElement>('[role="option"]')?.dataset['code'];
+    if (code && this.byCode.has(code)) this.activeCode = code;
   };
 
   private readonly onListClick = (event: MouseEvent): void => {
