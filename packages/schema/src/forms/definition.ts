@@ -11,7 +11,7 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export const FieldCode = z.string().check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be a camelCase field code'));
+export const FieldCode = /*#__PURE__*/ z.string().check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'must be a camelCase field code'));
 
 const base = {
   code: FieldCode,
@@ -21,17 +21,17 @@ const base = {
   placeholder: z.optional(LocalizedText),
   required: z.boolean(),
   /** Display order (Open311 `order`); ties keep declaration order. */
-  order: z.int().check(z.gte(0)),
+  order: /*#__PURE__*/ z.int().check(z.gte(0)),
   /** Personal data: masked when displayed back (ID, mobile and plate fields always are). */
   sensitive: z.optional(z.boolean()),
 };
 
 const lengthBounds = {
-  minLength: z.optional(z.int().check(z.gte(0))),
-  maxLength: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+  minLength: z.optional(/*#__PURE__*/ z.int().check(z.gte(0))),
+  maxLength: z.optional(/*#__PURE__*/ z.int().check(z.gte(1), z.lte(10_000))),
 };
 
-export const ListValue = z.object({ key: z.string().check(z.minLength(1), z.maxLength(64)), name: LocalizedText });
+export const ListValue = z.object({ key: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)), name: LocalizedText });
 export type ListValue = z.infer<typeof ListValue>;
 
 export const StringField = z.object({
@@ -39,7 +39,7 @@ export const StringField = z.object({
   type: z.literal('string'),
   ...lengthBounds,
   /** A regular expression (ECMAScript, anchored by the validator) the value must match. */
-  pattern: z.optional(z.string().check(z.maxLength(200))),
+  pattern: z.optional(/*#__PURE__*/ z.string().check(z.maxLength(200))),
 });
 export const TextField = z.object({ ...base, type: z.literal('text'), ...lengthBounds });
 export const NumberField = z.object({
@@ -60,13 +60,13 @@ export const DateField = z.object({
 export const SingleValueListField = z.object({
   ...base,
   type: z.literal('singlevaluelist'),
-  values: z.array(ListValue).check(z.minLength(1)),
+  values: /*#__PURE__*/ z.array(ListValue).check(z.minLength(1)),
 });
 export const MultiValueListField = z.object({
   ...base,
   type: z.literal('multivaluelist'),
-  values: z.array(ListValue).check(z.minLength(1)),
-  maxSelected: z.optional(z.int().check(z.gte(1))),
+  values: /*#__PURE__*/ z.array(ListValue).check(z.minLength(1)),
+  maxSelected: z.optional(/*#__PURE__*/ z.int().check(z.gte(1))),
 });
 export const IdCardField = z.object({ ...base, type: z.literal('id-card') });
 export const MobileField = z.object({ ...base, type: z.literal('mobile') });
@@ -74,16 +74,16 @@ export const PlateField = z.object({
   ...base,
   type: z.literal('plate'),
   /** Restrict to regular or new-energy plates; both when absent. */
-  plateKinds: z.optional(z.array(z.enum(['regular', 'new-energy'])).check(z.minLength(1))),
+  plateKinds: z.optional(/*#__PURE__*/ z.array(z.enum(['regular', 'new-energy'])).check(z.minLength(1))),
 });
 /** An amount of money the user enters, in integer fen (displayed as yuan). */
 export const AmountField = z.object({
   ...base,
   type: z.literal('amount'),
-  min: z.optional(z.int().check(z.gte(0))),
-  max: z.optional(z.int().check(z.gte(1))),
+  min: z.optional(/*#__PURE__*/ z.int().check(z.gte(0))),
+  max: z.optional(/*#__PURE__*/ z.int().check(z.gte(1))),
   /** Preset amounts in fen offered as quick choices (e.g. top-up 5000 / 10000). */
-  presets: z.optional(z.array(z.int().check(z.gte(1)))),
+  presets: z.optional(z.array(/*#__PURE__*/ z.int().check(z.gte(1)))),
 });
 
 export const FormField = z.discriminatedUnion('type', [
@@ -94,7 +94,7 @@ export type FormField = z.infer<typeof FormField>;
 
 /** A service's form: the fields the hub renders, validates and submits to the provider. */
 export const FormDefinition = z.object({
-  fields: z.array(FormField).check(
+  fields: /*#__PURE__*/ z.array(FormField).check(
     z.minLength(1),
     z.maxLength(50),
     z.refine((fields) => new Set(fields.map((f) => f.code)).size === fields.length, 'field codes must be unique'),

@@ -7,14 +7,18 @@ export const SubmissionRequest = z.object({
 });
 export type SubmissionRequest = z.infer<typeof SubmissionRequest>;
 
+/** Who is paid: the payee's name and the provider that collects for it. */
+export const Payee = z.object({ name: LocalizedText, provider: Slug });
+export type Payee = z.infer<typeof Payee>;
+
 /** Something owed: a utility bill, a traffic fine, a top-up. Amounts are integer fen. */
 export const Bill = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: /*#__PURE__*/ z.string().check(z.minLength(1)),
   /** What the payee calls it: decision number, account + period, card number. */
-  reference: z.string().check(z.minLength(1)),
+  reference: /*#__PURE__*/ z.string().check(z.minLength(1)),
   service: Slug,
   city: DivisionCode,
-  payee: z.object({ name: LocalizedText, provider: Slug }),
+  payee: Payee,
   description: LocalizedText,
   amount: Money,
   /** The payer, masked (`138****5678`, `粤B1***5`). */
@@ -59,7 +63,7 @@ export type Booking = z.infer<typeof Booking>;
 
 /** A transaction, booking or report the hub accepted, with its status timeline. */
 export const Order = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: /*#__PURE__*/ z.string().check(z.minLength(1)),
   /** Human-readable reference the citizen quotes on the phone (`SZ-20261123-0042`). */
   reference: z.string(),
   service: Slug,
@@ -69,7 +73,7 @@ export const Order = z.object({
   status: OrderStatus,
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  timeline: z.array(TimelineEvent).check(z.minLength(1)),
+  timeline: /*#__PURE__*/ z.array(TimelineEvent).check(z.minLength(1)),
   booking: z.optional(Booking),
   submission: z.string(),
 });
@@ -77,7 +81,7 @@ export type Order = z.infer<typeof Order>;
 
 /** What a provider answered to a submission. */
 export const SubmissionResult = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: /*#__PURE__*/ z.string().check(z.minLength(1)),
   service: Slug,
   city: DivisionCode,
   kind: ServiceKind,
@@ -104,7 +108,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    status: z.int().check(z.gte(400), z.lte(599)),
+    status: /*#__PURE__*/ z.int().check(z.gte(400), z.lte(599)),
     /** Field-level problems for `validation_failed`. */
     fields: z.optional(z.array(z.object({ field: z.string(), reason: z.string(), message: z.string() }))),
     requestId: z.optional(z.string()),

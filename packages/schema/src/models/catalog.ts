@@ -16,7 +16,7 @@ export type SearchField = z.infer<typeof SearchField>;
  * dictionary ever ships to browsers.
  */
 export const SearchTerm = z.object({
-  text: z.string().check(z.minLength(1)),
+  text: /*#__PURE__*/ z.string().check(z.minLength(1)),
   field: SearchField,
   pinyin: z.optional(z.array(z.string())),
 });
@@ -26,7 +26,7 @@ export type SearchTerm = z.infer<typeof SearchTerm>;
 export const CatalogCategory = z.object({
   ...Category.shape,
   /** Ids from the top-level domain down to this category. */
-  path: z.array(Slug).check(z.minLength(1)),
+  path: /*#__PURE__*/ z.array(Slug).check(z.minLength(1)),
   /** Codes of the services in this category (and its descendants) in this city, most popular first. */
   services: z.array(Slug),
   search: z.array(SearchTerm),
@@ -46,7 +46,7 @@ export const CatalogService = z.object({
   availability: Availability,
   status: ServiceStatus,
   provider: ProviderSummary,
-  popularity: z.int().check(z.gte(0), z.lte(100)),
+  popularity: /*#__PURE__*/ z.int().check(z.gte(0), z.lte(100)),
   search: z.array(SearchTerm),
 });
 export type CatalogService = z.infer<typeof CatalogService>;
@@ -82,7 +82,7 @@ export const CitiesIndexEntry = z.object({
     /** Path relative to the index (`catalogs/440300.3f2a9c1e.json`). */
     path: z.string(),
     hash: z.string(),
-    services: z.int().check(z.gte(0)),
+    services: /*#__PURE__*/ z.int().check(z.gte(0)),
   }),
 });
 export type CitiesIndexEntry = z.infer<typeof CitiesIndexEntry>;

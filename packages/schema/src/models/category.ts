@@ -7,12 +7,12 @@ export const Category = z.object({
   name: LocalizedText,
   /** Parent category id; absent for top-level domains. */
   parent: z.optional(Slug),
-  order: z.int().check(z.gte(0)),
+  order: /*#__PURE__*/ z.int().check(z.gte(0)),
   /** Icon key resolved by the UI's icon set (never a URL or markup). */
   icon: Slug,
   description: z.optional(LocalizedText),
   /** Extra words that should find this category (社保 for 社会保障). */
-  keywords: z.optional(z.array(z.string().check(z.minLength(1)))),
+  keywords: z.optional(z.array(/*#__PURE__*/ z.string().check(z.minLength(1)))),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -22,7 +22,7 @@ export const Topic = z.object({
   name: LocalizedText,
   description: z.optional(LocalizedText),
   icon: Slug,
-  order: z.int().check(z.gte(0)),
-  services: z.array(Slug).check(z.minLength(1)),
+  order: /*#__PURE__*/ z.int().check(z.gte(0)),
+  services: /*#__PURE__*/ z.array(Slug).check(z.minLength(1)),
 });
 export type Topic = z.infer<typeof Topic>;

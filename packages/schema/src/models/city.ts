@@ -18,10 +18,10 @@ export const City = z.object({
   province: Province,
   level: CityLevel,
   /** Full pinyin without tones or spaces (`shenzhen`); drives the A–Z picker and pinyin search. */
-  pinyin: z.string().check(z.regex(/^[a-z]+$/, 'must be lowercase pinyin letters')),
+  pinyin: /*#__PURE__*/ z.string().check(z.regex(/^[a-z]+$/, 'must be lowercase pinyin letters')),
   /** Approximate centre, for "nearest city" with the user's consent. */
   location: z.optional(
-    z.object({ lat: z.number().check(z.gte(-90), z.lte(90)), lng: z.number().check(z.gte(-180), z.lte(180)) }),
+    z.object({ lat: /*#__PURE__*/ z.number().check(z.gte(-90), z.lte(90)), lng: /*#__PURE__*/ z.number().check(z.gte(-180), z.lte(180)) }),
   ),
   /** Shown in the picker's "popular cities" row. */
   popular: z.optional(z.boolean()),

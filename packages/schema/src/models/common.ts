@@ -9,7 +9,7 @@ export const LOCALES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+const nonEmpty = /*#__PURE__*/ z.string().check(z.trim(), z.minLength(1));
 
 /** Text in the hub's locales. Simplified Chinese is required; the others fall back to it. */
 export const LocalizedText = z.object({
@@ -20,17 +20,17 @@ export const LocalizedText = z.object({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** A stable identifier: lowercase words joined by hyphens (`traffic-fine-payment`). */
-export const Slug = z.string().check(
+export const Slug = /*#__PURE__*/ z.string().check(
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'),
   z.maxLength(64),
 );
 
 /** A 6-digit administrative-division code (GB/T 2260), e.g. `440300` for 深圳. */
-export const DivisionCode = z.string().check(z.regex(/^[1-9]\d{5}$/, 'must be a 6-digit GB/T 2260 division code'));
+export const DivisionCode = /*#__PURE__*/ z.string().check(z.regex(/^[1-9]\d{5}$/, 'must be a 6-digit GB/T 2260 division code'));
 export type DivisionCode = z.infer<typeof DivisionCode>;
 
 /** An `https:` URL without user info (http is allowed only for localhost, for development). */
-export const HttpsUrl = z.string().check(
+export const HttpsUrl = /*#__PURE__*/ z.string().check(
   z.maxLength(2048),
   z.refine((value) => isSafeHttpsUrl(value), 'must be https'),
 );
@@ -40,7 +40,7 @@ export const Timestamp = z.iso.datetime({ offset: true });
 
 /** Money in integer minor units (fen for CNY): never floating point. */
 export const Money = z.object({
-  amount: z.int().check(z.gte(0), z.lte(1_000_000_000_00)),
+  amount: /*#__PURE__*/ z.int().check(z.gte(0), z.lte(1_000_000_000_00)),
   currency: z.literal('CNY'),
 });
 export type Money = z.infer<typeof Money>;

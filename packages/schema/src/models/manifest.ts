@@ -5,15 +5,15 @@ import { Provider } from './provider.js';
 import { CityBinding, Service } from './service.js';
 import { Slug } from './common.js';
 
-const SchemaVersion = z.string().check(z.regex(/^1\.\d+$/, 'must be a 1.x schema version'));
+const SchemaVersion = /*#__PURE__*/ z.string().check(z.regex(/^1\.\d+$/, 'must be a 1.x schema version'));
 
 /**
  * A colloquial-word entry of the synonym dictionary. `terms` are what people type (罚单, 看病); they find the
  * listed services and categories, and are read as the `means` words (驾照 → 驾驶证) when matching text.
  */
 export const SynonymEntry = z.object({
-  terms: z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.minLength(1)),
-  means: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(40)))),
+  terms: /*#__PURE__*/ z.array(/*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(40))).check(z.minLength(1)),
+  means: z.optional(z.array(/*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(40)))),
   services: z.optional(z.array(Slug)),
   categories: z.optional(z.array(Slug)),
 });
@@ -23,7 +23,7 @@ export type SynonymEntry = z.infer<typeof SynonymEntry>;
 export const CitiesManifest = z.object({
   $schema: z.optional(z.string()),
   schemaVersion: SchemaVersion,
-  cities: z.array(City).check(z.minLength(1)),
+  cities: /*#__PURE__*/ z.array(City).check(z.minLength(1)),
 });
 export type CitiesManifest = z.infer<typeof CitiesManifest>;
 
@@ -34,9 +34,9 @@ export type CitiesManifest = z.infer<typeof CitiesManifest>;
 export const StandardManifest = z.object({
   $schema: z.optional(z.string()),
   schemaVersion: SchemaVersion,
-  categories: z.array(Category).check(z.minLength(1)),
+  categories: /*#__PURE__*/ z.array(Category).check(z.minLength(1)),
   topics: z.optional(z.array(Topic)),
-  services: z.array(Service).check(z.minLength(1)),
+  services: /*#__PURE__*/ z.array(Service).check(z.minLength(1)),
   synonyms: z.optional(z.array(SynonymEntry)),
 });
 export type StandardManifest = z.infer<typeof StandardManifest>;
@@ -45,7 +45,7 @@ export type StandardManifest = z.infer<typeof StandardManifest>;
 export const ServiceOffer = z.object({
   /** Code of a standard service, or of one in this manifest's `definitions`. */
   service: Slug,
-  bindings: z.array(CityBinding).check(z.minLength(1)),
+  bindings: /*#__PURE__*/ z.array(CityBinding).check(z.minLength(1)),
 });
 export type ServiceOffer = z.infer<typeof ServiceOffer>;
 
@@ -54,7 +54,7 @@ export const ProviderManifest = z.object({
   $schema: z.optional(z.string()),
   schemaVersion: SchemaVersion,
   provider: Provider,
-  services: z.array(ServiceOffer).check(z.minLength(1)),
+  services: /*#__PURE__*/ z.array(ServiceOffer).check(z.minLength(1)),
   /** Services this provider defines that the standard does not have yet. */
   definitions: z.optional(z.array(Service)),
   /** Extra colloquial words for this provider's services. */

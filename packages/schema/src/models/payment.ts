@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Bill } from './api.js';
+import { Bill, Payee } from './api.js';
 import { HttpsUrl, LocalizedText, Money, Timestamp } from './common.js';
 
 /**
@@ -56,12 +56,12 @@ export const PaymentEvent = z.object({
   /** Who caused it: the client (confirm, cancel, extend), the provider (query answer or signed notification), the server (expiry). */
   source: z.enum(['client', 'provider', 'notification', 'server']),
   /** Machine-readable reason: `created`, `prepared`, `confirmed`, `paid`, `declined`, `user_canceled`, `expired`, `extended`. */
-  reason: z.optional(z.string().check(z.maxLength(64))),
+  reason: z.optional(/*#__PURE__*/ z.string().check(z.maxLength(64))),
 });
 export type PaymentEvent = z.infer<typeof PaymentEvent>;
 
 /** What the sandbox wallet needs: the provider's trade number. */
-export const SandboxPaymentParams = z.object({ type: z.literal('sandbox'), tradeNo: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const SandboxPaymentParams = z.object({ type: z.literal('sandbox'), tradeNo: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /**
  * WeChat Pay JSAPI parameters for `WeixinJSBridge.invoke('getBrandWCPayRequest', …)`, signed by the server
@@ -69,18 +69,18 @@ export const SandboxPaymentParams = z.object({ type: z.literal('sandbox'), trade
  */
 export const WechatPaymentParams = z.object({
   type: z.literal('wechat'),
-  appId: z.string().check(z.minLength(1), z.maxLength(64)),
-  timeStamp: z.string().check(z.regex(/^\d{1,12}$/)),
-  nonceStr: z.string().check(z.minLength(1), z.maxLength(64)),
+  appId: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)),
+  timeStamp: /*#__PURE__*/ z.string().check(z.regex(/^\d{1,12}$/)),
+  nonceStr: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)),
   /** `prepay_id=…` */
-  package: z.string().check(z.regex(/^prepay_id=[\w-]{1,64}$/)),
+  package: /*#__PURE__*/ z.string().check(z.regex(/^prepay_id=[\w-]{1,64}$/)),
   signType: z.enum(['RSA', 'HMAC-SHA256']),
-  paySign: z.string().check(z.minLength(1), z.maxLength(1024)),
+  paySign: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(1024)),
 });
 export type WechatPaymentParams = z.infer<typeof WechatPaymentParams>;
 
 /** Alipay JSAPI: `AlipayJSBridge.call('tradePay', { tradeNO }, …)`. */
-export const AlipayPaymentParams = z.object({ type: z.literal('alipay'), tradeNO: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const AlipayPaymentParams = z.object({ type: z.literal('alipay'), tradeNO: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)) });
 export type AlipayPaymentParams = z.infer<typeof AlipayPaymentParams>;
 
 /** A hosted payment page (GOV.UK Pay style): go to `nextUrl`, come back to the payment's `returnUrl`. */
@@ -93,13 +93,13 @@ export type PaymentParams = z.infer<typeof PaymentParams>;
 
 /** A payment of one bill. */
 export const Payment = z.object({
-  id: z.string().check(z.minLength(1)),
-  billId: z.string().check(z.minLength(1)),
+  id: /*#__PURE__*/ z.string().check(z.minLength(1)),
+  billId: /*#__PURE__*/ z.string().check(z.minLength(1)),
   /** The bill as it was when the payment was created (amount, payee, reference, masked payer). */
   bill: Bill,
   /** Always the bill's amount, in fen. */
   amount: Money,
-  payee: Bill.shape.payee,
+  payee: Payee,
   provider: PaymentProvider,
   status: PaymentStatus,
   createdAt: Timestamp,
@@ -107,8 +107,8 @@ export const Payment = z.object({
   /** An unpaid payment (`created` / `awaiting_user`) expires at this time unless extended (WCAG 2.2.1). */
   expiresAt: Timestamp,
   /** How many more times `POST /v1/payments/{id}/extend` may add time. */
-  extensionsLeft: z.int().check(z.gte(0)),
-  timeline: z.array(PaymentEvent).check(z.minLength(1)),
+  extensionsLeft: /*#__PURE__*/ z.int().check(z.gte(0)),
+  timeline: /*#__PURE__*/ z.array(PaymentEvent).check(z.minLength(1)),
   /** Present while the user is asked to authorise (`awaiting_user`). */
   params: z.optional(PaymentParams),
   returnUrl: z.optional(HttpsUrl),
@@ -121,7 +121,7 @@ export type Payment = z.infer<typeof Payment>;
 
 /** Body of `POST /v1/payments` (which also needs an `Idempotency-Key` header). */
 export const CreatePaymentRequest = z.object({
-  billId: z.string().check(z.minLength(1), z.maxLength(128)),
+  billId: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(128)),
   provider: PaymentProvider,
   /** Where the redirect provider sends the user back (`?payment=<id>` is appended). */
   returnUrl: z.optional(HttpsUrl),
@@ -143,12 +143,12 @@ export type ProviderTradeState = z.infer<typeof ProviderTradeState>;
  * (redeliveries repeat it); `sequence` orders the notifications of one trade.
  */
 export const PaymentNotification = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(128)),
-  paymentId: z.string().check(z.minLength(1), z.maxLength(128)),
-  tradeNo: z.string().check(z.minLength(1), z.maxLength(64)),
+  id: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(128)),
+  paymentId: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(128)),
+  tradeNo: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)),
   state: ProviderTradeState,
   amount: Money,
-  sequence: z.int().check(z.gte(0)),
+  sequence: /*#__PURE__*/ z.int().check(z.gte(0)),
   sentAt: Timestamp,
 });
 export type PaymentNotification = z.infer<typeof PaymentNotification>;

@@ -16,7 +16,7 @@ export type Organization = z.infer<typeof Organization>;
 
 export const Contact = z.object({
   /** Service hotline, e.g. 12345 or 95598. */
-  phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{3,20}$/, 'must be a phone number'))),
+  phone: z.optional(/*#__PURE__*/ z.string().check(z.regex(/^[0-9+\-() ]{3,20}$/, 'must be a phone number'))),
   email: z.optional(z.email()),
   website: z.optional(HttpsUrl),
   address: z.optional(LocalizedText),

@@ -14,15 +14,15 @@ export const Entry = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('mini-program'),
     platform: z.enum(['wechat', 'alipay']),
-    appId: z.string().check(z.regex(/^[A-Za-z0-9_]{4,40}$/, 'must be a mini-program app id')),
-    path: z.optional(z.string().check(z.maxLength(500))),
+    appId: /*#__PURE__*/ z.string().check(z.regex(/^[A-Za-z0-9_]{4,40}$/, 'must be a mini-program app id')),
+    path: z.optional(/*#__PURE__*/ z.string().check(z.maxLength(500))),
     /** Where users outside the platform continue. */
     fallbackUrl: z.optional(HttpsUrl),
   }),
   z.object({
     type: z.literal('app'),
     /** An app deep link (`alipays://…`, `weixin://…`, `bankabc://…`); never javascript:/data:. */
-    url: z.string().check(
+    url: /*#__PURE__*/ z.string().check(
       z.regex(/^[a-z][a-z0-9+.-]{1,30}:\/\/[^\s]+$/, 'must be an app deep link'),
       z.refine((u) => !/^(javascript|data|vbscript|file|blob):/i.test(u), 'must not be a script or data URL'),
     ),
@@ -32,8 +32,8 @@ export const Entry = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('open311'),
     endpoint: HttpsUrl,
-    serviceCode: z.string().check(z.minLength(1), z.maxLength(64)),
-    jurisdictionId: z.optional(z.string().check(z.maxLength(64))),
+    serviceCode: /*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(64)),
+    jurisdictionId: z.optional(/*#__PURE__*/ z.string().check(z.maxLength(64))),
   }),
   z.object({ type: z.literal('info') }),
 ]);
@@ -64,7 +64,7 @@ export type Cost = z.infer<typeof Cost>;
 export const ProcessingTime = z.object({
   unit: z.enum(['instant', 'minutes', 'hours', 'days', 'working-days']),
   /** Omitted for `instant`. */
-  value: z.optional(z.int().check(z.gte(1))),
+  value: z.optional(/*#__PURE__*/ z.int().check(z.gte(1))),
   note: z.optional(LocalizedText),
 });
 export type ProcessingTime = z.infer<typeof ProcessingTime>;
@@ -81,11 +81,11 @@ export const Service = z.object({
   /** ≤ 100 characters in zh-Hans. */
   description: LocalizedText,
   kind: ServiceKind,
-  categories: z.array(Slug).check(z.minLength(1)),
+  categories: /*#__PURE__*/ z.array(Slug).check(z.minLength(1)),
   /** Words that should find the service (社保卡, 公积金). */
-  keywords: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(40)))),
+  keywords: z.optional(z.array(/*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(40)))),
   /** Colloquial ways people ask for it (交水费, 罚单). */
-  synonyms: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(40)))),
+  synonyms: z.optional(z.array(/*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(40)))),
   identity: IdentityRequirement,
   documents: z.optional(z.array(RequiredDocument)),
   costs: z.optional(z.array(Cost)),
@@ -96,7 +96,7 @@ export const Service = z.object({
   /** The form the hub renders for `form` and `open311` entries. */
   form: z.optional(FormDefinition),
   /** National popularity 0–100 (Alipay's top-10 are near 100); ranking tie-breaker. */
-  popularity: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  popularity: z.optional(/*#__PURE__*/ z.int().check(z.gte(0), z.lte(100))),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -109,15 +109,15 @@ export type Availability = z.infer<typeof Availability>;
 
 /** A service as offered in one city, by the provider whose manifest holds the binding. */
 export const CityBinding = z.object({
-  city: z.string().check(z.regex(/^[1-9]\d{5}$/, 'must be a 6-digit GB/T 2260 division code')),
+  city: /*#__PURE__*/ z.string().check(z.regex(/^[1-9]\d{5}$/, 'must be a 6-digit GB/T 2260 division code')),
   /** The local name citizens know (羊城通充值 vs 深圳通充值). */
   localName: z.optional(LocalizedText),
   /** Local words that should find it (羊城通). */
-  keywords: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(40)))),
+  keywords: z.optional(z.array(/*#__PURE__*/ z.string().check(z.minLength(1), z.maxLength(40)))),
   entry: z.optional(Entry),
   availability: z.optional(Availability),
   /** A city-level status override (maintenance in one city only). */
   status: z.optional(ServiceStatus),
-  popularity: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  popularity: z.optional(/*#__PURE__*/ z.int().check(z.gte(0), z.lte(100))),
 });
 export type CityBinding = z.infer<typeof CityBinding>;
