@@ -84,7 +84,7 @@ const elements = await analyze();
 
 test('custom-elements.json lists the components with their tag names', () => {
   const tags = elements.map((e) => e.tag);
-  for (const tag of ['city-service-grid', 'city-picker', 'city-service-form', 'city-submission-result', 'city-search']) {
+  for (const tag of ['city-service-grid', 'city-picker', 'city-service-form', 'city-submission-result', 'city-search', 'city-payment', 'city-hub']) {
     assert.ok(tags.includes(tag), `${tag} missing from the manifest (found: ${tags.join(', ') || 'none'})`);
   }
 });

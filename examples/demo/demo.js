@@ -9,7 +9,9 @@ const hub = document.querySelector('city-hub');
 hub.identity = async () => ({ token: 'sandbox-demo-citizen', level: 'real-name' });
 
 // Hosts can follow the hub (analytics, their own chrome) or take over steps (open a mini program natively).
-for (const type of ['city-navigate', 'city-change', 'city-service-select', 'city-submission-complete', 'city-entry-continue', 'city-exit']) {
+// Payments: `city-payment-complete` fires once the server verified the payment (never on a wallet's say-so).
+for (const type of ['city-navigate', 'city-change', 'city-service-select', 'city-submission-complete', 'city-entry-continue', 'city-exit',
+  'city-bill-pay', 'city-payment-complete', 'city-payment-failed', 'city-payment-canceled']) {
   hub.addEventListener(type, (event) => console.debug(`[host] ${type}`, event.detail));
 }
 

@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type {
   CatalogCategory, CatalogService, CitiesIndex, CitiesIndexEntry, CityCatalog, FormValues, SubmissionResult,
 } from '@cityhub/schema';
+import type { Payments } from '@cityhub/sdk';
 
 /**
  * The slice of the `@cityhub/sdk` client the components call. It is structural on purpose: the SDK's
@@ -84,7 +85,12 @@ export interface HubClient {
    * `ValidationError`, or an `HttpError` for `validation_failed`), or with `status` for other HTTP errors.
    */
   submit(city: string, code: string, values: FormValues, options?: SubmitOptions): Promise<SubmissionResult>;
+  /** Payments of bills (the SDK's `hub.payments`); only `<city-payment>` uses it. */
+  readonly payments?: PaymentsClient;
 }
+
+/** The slice of the SDK's `hub.payments` that `<city-payment>` calls. */
+export type PaymentsClient = Pick<Payments, 'pay' | 'resume' | 'attempt' | 'inProgress' | 'list' | 'get' | 'extend' | 'providers'>;
 
 /**
  * Provide the client once, on any ancestor (the hub shell, or a host's wrapper element with `ContextProvider`),

@@ -1,4 +1,5 @@
-import type { Bill, CatalogCategory, CatalogService, City, FormValues, SubmissionResult } from '@cityhub/schema';
+import type { Bill, CatalogCategory, CatalogService, City, FormValues, Payment, SubmissionResult } from '@cityhub/schema';
+import type { PayState } from '@cityhub/sdk';
 
 /** Where a selection came from, so a shell can apply the right back-navigation rule. */
 export type SelectionSource = 'grid' | 'search';
@@ -41,6 +42,19 @@ export interface CityBillPayDetail {
   result: SubmissionResult;
 }
 
+/** Where a bill's payment stands, as `<city-payment>` shows it. */
+export interface CityPaymentDetail {
+  bill: Bill;
+  state: PayState;
+  /** The server's payment, when known. */
+  payment?: Payment;
+  paymentId?: string;
+  /** What to quote to support: the payment id, else the bill reference. */
+  reference: string;
+  /** Machine-readable detail (`declined`, `user_canceled`, `not_confirmed`, `budget_exhausted`, …). */
+  reason?: string;
+}
+
 /**
  * Every custom event the components dispatch. All bubble; none is `composed`: each is dispatched on the
  * component's own host element, so the page (or a shell that renders the component) hears it without the event
@@ -53,6 +67,10 @@ export interface CityEventMap {
   'city-submit': CustomEvent<CitySubmitDetail>;
   'city-submission-complete': CustomEvent<CitySubmissionCompleteDetail>;
   'city-bill-pay': CustomEvent<CityBillPayDetail>;
+  'city-payment-state': CustomEvent<CityPaymentDetail>;
+  'city-payment-complete': CustomEvent<CityPaymentDetail>;
+  'city-payment-failed': CustomEvent<CityPaymentDetail>;
+  'city-payment-canceled': CustomEvent<CityPaymentDetail>;
 }
 
 declare global {

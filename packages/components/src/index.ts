@@ -10,6 +10,8 @@ export { CityServiceForm } from './service-form/service-form.js';
 export { yuanToFen, fenToYuan, toSubmission, displayValue, fieldErrorMessage, type RawValues } from './service-form/values.js';
 export { CitySubmissionResult } from './submission-result/submission-result.js';
 export { CitySearch, groupResults } from './search/search.js';
+export { CityPayment } from './payment/payment.js';
+export { sandboxWallet, walletRequest, watchWallet, type WalletChoice, type WalletRequest } from './payment/wallet.js';
 export { CityHubElement, parseAppSchemes, type HubShellClient } from './hub/hub.js';
 export {
   routePath, parseRoutePath, routeUrl, routeFromLocation, backTarget,
@@ -25,12 +27,12 @@ export { FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, type ServiceRef } from '
 export {
   hubClientContext, citiesOf,
   type HubClient, type CachedResult, type LoadOptions, type SearchOptions, type SearchResults, type ServiceHit, type CategoryHit, type MatchedTerm,
-  type SubmitOptions,
+  type SubmitOptions, type PaymentsClient,
 } from './context.js';
 export {
   emit,
   type CityEventMap, type SelectionSource, type CityServiceSelectDetail, type CityCategorySelectDetail, type CityChangeDetail,
-  type CitySubmitDetail, type CitySubmissionCompleteDetail, type CityBillPayDetail,
+  type CitySubmitDetail, type CitySubmissionCompleteDetail, type CityBillPayDetail, type CityPaymentDetail,
 } from './events.js';
 export {
   LocaleController, MESSAGES, DEFAULT_LOCALE, INTL_TAGS, localeOf, normalizeLocale, localized, localizedLocale,

@@ -1,6 +1,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { CatalogService, CityCatalog, Order, OrderList } from '@cityhub/schema';
 import '../src/define/city-hub.js';
+import type { PaymentsClient } from '../src/context.js';
 import type { CityHubElement } from '../src/hub/hub.js';
 import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '../src/hub/storage.js';
 import { RECENT_CITIES_KEY } from '../src/city-picker/city-picker.js';
@@ -13,6 +14,8 @@ export class HubFakeClient extends FakeHubClient {
   orderList: Order[] = [];
   ordersError?: unknown;
   ordersCalls = 0;
+  /** `hub.payments` for the pay page (e.g. the real SDK's over a `FakePaymentApi`). */
+  payments?: PaymentsClient;
 
   async orders(options: { signal?: AbortSignal } = {}): Promise<OrderList> {
     this.ordersCalls += 1;

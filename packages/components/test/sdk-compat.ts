@@ -4,7 +4,8 @@
  * file stops compiling.
  */
 import type { CityHub, SearchResults as SdkSearchResults } from '@cityhub/sdk';
-import type { HubClient, SearchResults } from '../src/context.js';
+import type { HubClient, PaymentsClient, SearchResults } from '../src/context.js';
 
 export const clientFits = (sdk: CityHub): HubClient => sdk;
 export const resultsFit = (results: SdkSearchResults): SearchResults => results;
+export const paymentsFit = (sdk: CityHub): PaymentsClient => sdk.payments;

@@ -315,6 +315,20 @@ describe('<city-service-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('re-dispatches the result\'s city-bill-pay on itself (it would stay in the shadow root otherwise)', async () => {
+      client.submitHandler = () => violationResult({ service: 'vehicle-inspection-booking' });
+      const el = await filled();
+      await el.submit();
+      await el.updateComplete;
+      const result = el.shadowRoot!.querySelector('city-submission-result')!;
+      await result.updateComplete;
+      const pay = oneEvent(el, 'city-bill-pay');
+      result.shadowRoot!.querySelector<HTMLButtonElement>('[part~="pay"]')!.click();
+      const event = await pay;
+      expect(event.target).to.equal(el);
+      expect(event.detail.bill.id).to.equal('bill-1');
+    });
+
     it('does not call the client when a city-submit listener cancels', async () => {
       const el = await filled();
       el.addEventListener('city-submit', (e) => e.preventDefault());

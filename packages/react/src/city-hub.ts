@@ -20,7 +20,11 @@ export { CityHubElement };
  * - `onCityChange` (`city-change`): The user chose a city in the picker. `detail: { city, source }`.
  * - `onCitySubmit` (`city-submit`): A service form is about to be submitted. Cancelable: `preventDefault()` stops the call.
  * - `onCitySubmissionComplete` (`city-submission-complete`): The provider answered a submission. `detail: { service, city, values, result }`.
- * - `onCityBillPay` (`city-bill-pay`): The user asked to pay a bill from a result. `detail: { bill, result }`.
+ * - `onCityBillPay` (`city-bill-pay`): The user asked to pay a bill from a result. `detail: { bill, result }`. Cancelable: `preventDefault()` keeps the hub where it is (the host pays elsewhere); otherwise the pay page opens.
+ * - `onCityPaymentState` (`city-payment-state`): The payment on the pay page changed state (re-dispatched from `<city-payment>`). `detail: { bill, state, payment?, paymentId?, reference, reason? }`.
+ * - `onCityPaymentComplete` (`city-payment-complete`): The server verified the payment of the bill. Same detail.
+ * - `onCityPaymentFailed` (`city-payment-failed`): The payment failed or expired unpaid. Same detail.
+ * - `onCityPaymentCanceled` (`city-payment-canceled`): The user canceled the payment (canceling at the confirm step goes Back). Same detail.
  * - `onCityEntryContinue` (`city-entry-continue`): The user follows a link out of the hub to an external service (web page, mini program fallback, app). `detail: { service, city, entry, url }`. Cancelable: a super-app can open it natively.
  * - `onCityExit` (`city-exit`): Back would leave the hub (a service page entered from outside). `detail: { to, url, route }`. Cancelable: a WebView host can close itself instead.
  * - `onCityFavouriteChange` (`city-favourite-change`): A service was added to or removed from favourites. `detail: { city, service, favourite }`.
@@ -39,6 +43,10 @@ export const CityHub = createComponent({
     onCitySubmit: 'city-submit' as EventName<EventOf<'city-submit'>>,
     onCitySubmissionComplete: 'city-submission-complete' as EventName<EventOf<'city-submission-complete'>>,
     onCityBillPay: 'city-bill-pay' as EventName<EventOf<'city-bill-pay'>>,
+    onCityPaymentState: 'city-payment-state' as EventName<EventOf<'city-payment-state'>>,
+    onCityPaymentComplete: 'city-payment-complete' as EventName<EventOf<'city-payment-complete'>>,
+    onCityPaymentFailed: 'city-payment-failed' as EventName<EventOf<'city-payment-failed'>>,
+    onCityPaymentCanceled: 'city-payment-canceled' as EventName<EventOf<'city-payment-canceled'>>,
     onCityEntryContinue: 'city-entry-continue' as EventName<EventOf<'city-entry-continue'>>,
     onCityExit: 'city-exit' as EventName<EventOf<'city-exit'>>,
     onCityFavouriteChange: 'city-favourite-change' as EventName<EventOf<'city-favourite-change'>>,

@@ -8,6 +8,7 @@
  * component registers its element (through `@cityhub/components/define/<tag>.js`); unused ones are tree-shaken.
  */
 export { CityHub, CityHubElement } from './city-hub.js';
+export { CityPayment, CityPaymentElement } from './city-payment.js';
 export { CityPicker, CityPickerElement } from './city-picker.js';
 export { CitySearch, CitySearchElement } from './city-search.js';
 export { CityServiceForm, CityServiceFormElement } from './city-service-form.js';

@@ -6,6 +6,7 @@ import './city-search.js';
 import './city-service-grid.js';
 import './city-service-form.js';
 import './city-submission-result.js';
+import './city-payment.js';
 
 defineElement('city-hub', CityHubElement);
 

@@ -3,13 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider, consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { createCityHub, type IdentityProvider } from '@cityhub/sdk';
-import { safeUrl, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList } from '@cityhub/schema';
+import { createCityHub, sandboxAdapter, type IdentityProvider } from '@cityhub/sdk';
+import { safeUrl, type Bill, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
 import { hubClientContext, type CachedResult, type HubClient } from '../context.js';
 import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { listConverter } from '../internal/converters.js';
 import { readJson } from '../internal/storage.js';
+import { sandboxWallet } from '../payment/wallet.js';
 import { RECENT_CITIES_KEY } from '../city-picker/city-picker.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokenStyles } from '../styles/tokens.js';
@@ -19,6 +21,7 @@ import { renderFavourites } from './favourites.js';
 import { renderHome } from './home.js';
 import { HUB_MESSAGES, type HubMessages } from './messages.js';
 import { renderOrders, type OrdersState } from './orders.js';
+import { renderPay, type PayBillState } from './pay-page.js';
 import {
   backTarget, entryFromState, exitTarget, isCityCode, routeCity, routeFromLocation, routePath, routeUrl, sameRoute, stateWithEntry,
   type BackRule, type BackTarget, type EntrySource, type HubEntry, type HubRoute, type RoutingMode,
@@ -44,11 +47,6 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
     .filter((s) => /^[a-z][a-z0-9+.-]{1,30}$/.test(s)).map((s) => `${s}:`).filter((s) => !FORBIDDEN_APP_SCHEMES.has(s));
 }
 
-const listConverter = {
-  fromAttribute: (value: string | null) => (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean),
-  toAttribute: (value: readonly string[]) => value.join(' '),
-};
-
 /**
  * The whole city-services hub in one element — WeChat's and Alipay's "城市服务" for any page or app: pick a city,
  * search (with the category hierarchy), browse popular services, categories and life-event topics, open a service
@@ -61,7 +59,8 @@ const listConverter = {
  * `identity` is the host's async token provider (passed to the SDK): `async () => ({ token, level: 'real-name' })`.
  *
  * **Routes and deep links** (hash by default): `#/440300`, `#/440300/category/social-security`,
- * `#/440300/topic/driving`, `#/440300/service/traffic-violation-query`, `#/cities`, `#/orders`, `#/favourites`;
+ * `#/440300/topic/driving`, `#/440300/service/traffic-violation-query`, `#/440300/pay/<bill id>`, `#/cities`, `#/orders`,
+ * `#/favourites`;
  * `routing="path"` uses real paths under `base-path`; `routing="none"` never touches the URL (one hub per page
  * should route). Browsing pushes history entries; the browser's back and forward buttons restore the view.
  *
@@ -77,6 +76,11 @@ const listConverter = {
  *
  * Favourites and recently used services are stored in `localStorage` as `{city, service}` codes only.
  *
+ * **Payments.** A bill's pay button opens its pay page (`<city-payment>` with the hub's client), which survives a
+ * reload: the SDK persists only `{paymentId, idempotencyKey, step}` in `sessionStorage`, and the page reads the bill
+ * back from the server's payment of it. Back returns to the result. Paid bills show up in "my applications". The
+ * client the hub creates plays the sandbox wallet inside `<city-payment>` (`sandboxWallet`).
+ *
  * @summary The complete embeddable city-services hub.
  *
  * @event city-navigate - A page was shown. `detail: { route, from, source, url }`.
@@ -86,7 +90,13 @@ const listConverter = {
  * @event city-change - The user chose a city in the picker. `detail: { city, source }`.
  * @event city-submit - A service form is about to be submitted. Cancelable: `preventDefault()` stops the call.
  * @event city-submission-complete - The provider answered a submission. `detail: { service, city, values, result }`.
- * @event city-bill-pay - The user asked to pay a bill from a result. `detail: { bill, result }`.
+ * @event city-bill-pay - The user asked to pay a bill from a result. `detail: { bill, result }`. Cancelable:
+ *   `preventDefault()` keeps the hub where it is (the host pays elsewhere); otherwise the pay page opens.
+ * @event city-payment-state - The payment on the pay page changed state (re-dispatched from `<city-payment>`).
+ *   `detail: { bill, state, payment?, paymentId?, reference, reason? }`.
+ * @event city-payment-complete - The server verified the payment of the bill. Same detail.
+ * @event city-payment-failed - The payment failed or expired unpaid. Same detail.
+ * @event city-payment-canceled - The user canceled the payment (canceling at the confirm step goes Back). Same detail.
  * @event city-entry-continue - The user follows a link out of the hub to an external service (web page,
  *   mini program fallback, app). `detail: { service, city, entry, url }`. Cancelable: a super-app can open it natively.
  * @event city-exit - Back would leave the hub (a service page entered from outside). `detail: { to, url, route }`.
@@ -139,6 +149,9 @@ const listConverter = {
  * @csspart form - The `<city-service-form>`.
  * @csspart identity-notice - "This service needs real-name verification" when the hub has no identity.
  * @csspart picker - The `<city-picker>` page.
+ * @csspart pay-page - The pay page.
+ * @csspart payment - The `<city-payment>` on the pay page.
+ * @csspart orders-link - The link to "my applications" (after a submission created an order, or a payment succeeded).
  * @csspart orders - The applications page.
  * @csspart order - One application.
  * @csspart timeline - An application's status history.
@@ -204,6 +217,10 @@ export class CityHubElement extends LitElement {
   @state() private open311 = new Set<string>();
   @state() private completed = new Map<string, string>();
   @state() private ordersRun = 0;
+  /** Bills the user chose to pay and the last result of each service, in memory only (never stored). */
+  @state() private bills = new Map<string, Bill>();
+  @state() private results = new Map<string, SubmissionResult>();
+  @state() private paid = new Set<string>();
 
   private readonly i18n = new LocaleController(this);
   private readonly provider = new ContextProvider(this, { context: hubClientContext });
@@ -239,6 +256,15 @@ export class CityHubElement extends LitElement {
       return (await client.orders({ signal })).orders;
     },
     args: () => [this.activeClient, this.route.view === 'orders' ? this.ordersRun : 0] as const,
+  });
+
+  /** The bill of the pay page when it is not in memory (after a reload): the server's payment of it has it. */
+  private readonly billTask = new Task(this, {
+    task: async ([client, id], { signal }): Promise<Bill | null | undefined> => {
+      if (!id) return undefined;
+      return (await client?.payments?.list(id, { signal }))?.[0]?.bill ?? null;
+    },
+    args: () => [this.activeClient, this.route.view === 'pay' && !this.bills.has(this.route.bill) ? this.route.bill : ''] as const,
   });
 
   private readonly favouritesTask = new Task(this, {
@@ -286,7 +312,10 @@ export class CityHubElement extends LitElement {
       this.configError = undefined;
       this.created = {
         key,
-        client: createCityHub({ ...(api ? { api } : {}), ...(this.catalogUrl ? { catalogUrl: this.catalogUrl } : {}), ...(this.identity ? { identity: this.identity } : {}) }),
+        client: createCityHub({
+          ...(api ? { api } : {}), ...(this.catalogUrl ? { catalogUrl: this.catalogUrl } : {}), ...(this.identity ? { identity: this.identity } : {}),
+          payments: { adapters: { sandbox: sandboxAdapter({ action: sandboxWallet }) } },
+        }),
       };
     } catch (error) {
       this.configError = error;
@@ -544,7 +573,9 @@ export class CityHubElement extends LitElement {
       <div part="status" class="visually-hidden" role="status" aria-live="polite"></div>
       <div part="view" class="main"
         @city-service-select=${this.onServiceSelect} @city-category-select=${this.onCategorySelect} @city-change=${this.onCityChange}
-        @city-submit=${this.onSubmit} @city-submission-complete=${this.onSubmissionComplete} @city-bill-pay=${this.onBillPay}>
+        @city-submit=${this.onSubmit} @city-submission-complete=${this.onSubmissionComplete} @city-bill-pay=${this.onBillPay}
+        @city-payment-state=${this.onPayment} @city-payment-complete=${this.onPayment} @city-payment-failed=${this.onPayment}
+        @city-payment-canceled=${this.onPayment}>
         ${this.renderView(ctx)}
       </div>
       <slot name="footer"></slot>
@@ -592,6 +623,8 @@ export class CityHubElement extends LitElement {
         return this.renderPicker(ctx);
       case 'orders':
         return renderOrders(ctx, this.ordersState());
+      case 'pay':
+        return renderPay(ctx, this.payBillState(route.bill), this.paid.has(route.bill));
       case 'favourites':
         return renderFavourites(ctx, this.favouritesTask.status === TaskStatus.COMPLETE && this.favouritesTask.value
           ? { state: 'complete', catalogs: this.favouritesTask.value } : { state: 'pending' });
@@ -658,6 +691,15 @@ export class CityHubElement extends LitElement {
     }
     if (task.status === TaskStatus.COMPLETE && task.value === null) return { state: 'unsupported' };
     if (task.status === TaskStatus.COMPLETE && task.value) return { state: 'complete', orders: task.value };
+    return { state: 'pending' };
+  }
+
+  private payBillState(id: string): PayBillState {
+    const known = this.bills.get(id);
+    if (known) return { state: 'ready', bill: known };
+    const task = this.billTask;
+    if (task.status === TaskStatus.ERROR) return { state: 'error', retry: () => void task.run() };
+    if (task.status === TaskStatus.COMPLETE && task.value !== undefined) return task.value ? { state: 'ready', bill: task.value } : { state: 'gone' };
     return { state: 'pending' };
   }
 
@@ -728,6 +770,7 @@ export class CityHubElement extends LitElement {
       },
       hasIdentity: Boolean(this.identity || this.client || this.inheritedClient),
       completedOrder: (code) => this.completed.get(`${this.catalogCity}/${code}`),
+      resultOf: (code) => this.results.get(`${this.catalogCity}/${code}`),
       retryCatalog: () => {
         this.refreshed = undefined;
         void this.catalogTask.run();
@@ -776,12 +819,32 @@ export class CityHubElement extends LitElement {
     const { detail } = event;
     this.recordRecent({ city: detail.city, service: detail.service.code });
     if (detail.result.order) this.completed = new Map(this.completed).set(`${detail.city}/${detail.service.code}`, detail.result.order.reference);
+    this.results = new Map(this.results).set(`${detail.city}/${detail.service.code}`, detail.result);
     emit(this, 'city-submission-complete', detail);
   };
 
   private readonly onBillPay = (event: CityEventMap['city-bill-pay']): void => {
     event.stopPropagation();
-    emit(this, 'city-bill-pay', event.detail);
+    const { bill } = event.detail;
+    if (!emit(this, 'city-bill-pay', event.detail, { cancelable: true })) return;
+    this.bills = new Map(this.bills).set(bill.id, bill);
+    this.navigate({ view: 'pay', city: bill.city, bill: bill.id });
+  };
+
+  private readonly onPayment = (event: CityEventMap['city-payment-state']): void => {
+    event.stopPropagation();
+    const type = event.type as 'city-payment-state' | 'city-payment-complete' | 'city-payment-failed' | 'city-payment-canceled';
+    const { detail } = event;
+    emit(this, type, detail);
+    if (type === 'city-payment-complete') {
+      this.paid = new Set(this.paid).add(detail.bill.id);
+      // The result Back returns to shows the bill as paid.
+      this.results = new Map([...this.results].map(([key, result]) => [key, {
+        ...result, bills: result.bills.map((b) => (b.id === detail.bill.id ? { ...b, status: 'paid' as const } : b)),
+      }]));
+    } else if (type === 'city-payment-canceled' && detail.state === 'idle') {
+      this.goBack();
+    }
   };
 }
 

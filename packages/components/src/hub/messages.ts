@@ -90,6 +90,10 @@ export interface HubMessages {
   orderCreated: string;
   removeFavourite: (service: string) => string;
   viewOrders: string;
+
+  payHeading: string;
+  /** Reloaded before a payment was created: the bill itself is kept nowhere on the device. */
+  payBillGone: string;
 }
 
 const zhHans: HubMessages = {
@@ -176,6 +180,8 @@ const zhHans: HubMessages = {
   orderCreated: '提交时间',
   removeFavourite: (service) => `取消收藏“${service}”`,
   viewOrders: '查看我的办件',
+  payHeading: '缴费',
+  payBillGone: '尚未付款。账单不保存在本设备上，请回到服务重新查询。',
 };
 
 const zhHant: HubMessages = {
@@ -262,6 +268,8 @@ const zhHant: HubMessages = {
   orderCreated: '提交時間',
   removeFavourite: (service) => `取消收藏「${service}」`,
   viewOrders: '查看我的辦件',
+  payHeading: '繳費',
+  payBillGone: '尚未付款。帳單不保存在本裝置上，請回到服務重新查詢。',
 };
 
 const en: HubMessages = {
@@ -352,6 +360,8 @@ const en: HubMessages = {
   orderCreated: 'Submitted',
   removeFavourite: (service) => `Remove ${service} from favourites`,
   viewOrders: 'See my applications',
+  payHeading: 'Pay a bill',
+  payBillGone: 'Nothing was paid. Bills are not kept on this device: look the bill up again from its service.',
 };
 
 /** The hub's translation tables, one per locale. */

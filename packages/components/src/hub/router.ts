@@ -7,6 +7,7 @@
  * | category page | `#/440300/category/social-security` | `/hub/440300/category/social-security` |
  * | life-event topic | `#/440300/topic/driving` | `/hub/440300/topic/driving` |
  * | service page | `#/440300/service/traffic-violation-query` | `/hub/440300/service/traffic-violation-query` |
+ * | paying a bill | `#/440300/pay/bill_9f2c…` | `/hub/440300/pay/bill_9f2c…` |
  * | city picker | `#/cities` | `/hub/cities` |
  * | orders | `#/orders` | `/hub/orders` |
  * | favourites and recently used | `#/favourites` | `/hub/favourites` |
@@ -16,6 +17,7 @@ export type HubRoute =
   | { view: 'category'; city: string; category: string }
   | { view: 'topic'; city: string; topic: string }
   | { view: 'service'; city: string; service: string }
+  | { view: 'pay'; city: string; bill: string }
   | { view: 'cities' }
   | { view: 'orders' }
   | { view: 'favourites' };
@@ -30,6 +32,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** True when `code` looks like a GB/T 2260 city code. */
 export const isCityCode = (code: unknown): code is string => typeof code === 'string' && CITY.test(code);
+/** True when `id` looks like a bill id (letters, digits, `_`, `-`). */
+export const isBillId = (id: unknown): id is string => typeof id === 'string' && /^[\w-]{1,128}$/.test(id);
 /** True when `slug` is a catalog id or service code. */
 export const isSlug = (slug: unknown): slug is string => typeof slug === 'string' && slug.length <= 64 && SLUG.test(slug);
 
@@ -40,6 +44,7 @@ export function routePath(route: HubRoute): string {
     case 'category': return `/${route.city}/category/${route.category}`;
     case 'topic': return `/${route.city}/topic/${route.topic}`;
     case 'service': return `/${route.city}/service/${route.service}`;
+    case 'pay': return `/${route.city}/pay/${route.bill}`;
     case 'cities': return '/cities';
     case 'orders': return '/orders';
     case 'favourites': return '/favourites';
@@ -65,7 +70,9 @@ export function parseRoutePath(path: string): HubRoute | undefined {
     if (first === 'cities' || first === 'orders' || first === 'favourites') return { view: first };
     return isCityCode(first) ? { view: 'home', city: first } : undefined;
   }
-  if (!isCityCode(first) || !isSlug(id)) return undefined;
+  if (!isCityCode(first)) return undefined;
+  if (kind === 'pay') return isBillId(id) ? { view: 'pay', city: first, bill: id } : undefined;
+  if (!isSlug(id)) return undefined;
   if (kind === 'category') return { view: 'category', city: first, category: id };
   if (kind === 'topic') return { view: 'topic', city: first, topic: id };
   if (kind === 'service') return { view: 'service', city: first, service: id };

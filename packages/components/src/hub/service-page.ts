@@ -175,7 +175,7 @@ function renderForm(ctx: ViewContext, catalog: CityCatalog, service: CatalogServ
   return html`<section part="form-section" class="section" aria-labelledby="form-title">
     ${sectionHeading('form-title', plain(service.form?.submitLabel, ctx.locale) || ctx.m.serviceKinds[service.kind] || ctx.m.submit)}
     ${needsIdentity ? html`<p part="identity-notice" class="notice">${icon('id-card')}<span>${ctx.hm.signInNeeded}</span></p>` : nothing}
-    <city-service-form part="form" .service=${service} city=${catalog.city.code} submit-mode="client" mode=${ctx.mode}
+    <city-service-form part="form" .service=${service} .result=${ctx.resultOf(service.code)} city=${catalog.city.code} submit-mode="client" mode=${ctx.mode}
       exportparts="form: service-form, control, submit, error-message, result"></city-service-form>
     ${order ? html`<p>${ctx.link({ view: 'orders' }, ctx.hm.viewOrders, { part: 'orders-link', className: 'button' })}</p>` : nothing}
   </section>`;

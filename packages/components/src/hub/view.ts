@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CatalogService, CityCatalog, Entry, LocalizedText } from '@cityhub/schema';
+import type { CatalogService, CityCatalog, Entry, LocalizedText, SubmissionResult } from '@cityhub/schema';
 import type { CachedResult } from '../context.js';
 import { formatDateTime, langAttr, localizedLocale, type Locale, type Messages } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
@@ -44,6 +44,8 @@ export interface ViewContext {
   hasIdentity: boolean;
   /** The order reference of the last completed submission of a service, for the "see my applications" link. */
   completedOrder: (service: string) => string | undefined;
+  /** The last result of a service's form in this page (memory only), shown again when the user comes back. */
+  resultOf: (service: string) => SubmissionResult | undefined;
   retryCatalog: () => void;
 }
 

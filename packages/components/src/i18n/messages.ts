@@ -1,4 +1,5 @@
-import type { FieldErrorReason, OrderStatus, ServiceKind, SubmissionResult, Bill } from '@cityhub/schema';
+import type { FieldErrorReason, OrderStatus, PaymentProvider, ServiceKind, SubmissionResult, Bill } from '@cityhub/schema';
+import type { PayState } from '@cityhub/sdk';
 import type { Locale } from './locale.js';
 
 /** What a field error message may mention (already localised and formatted by the caller). */
@@ -105,6 +106,26 @@ export interface Messages {
   searchClear: string;
   matchedBy: string;
   categoryServices: (count: number) => string;
+
+  // <city-payment>
+  /** Each state's step heading and what it tells the user. */
+  payStates: Readonly<Record<PayState, readonly [heading: string, text: string]>>;
+  payProviders: Readonly<Record<PaymentProvider, string>>;
+  payWith: string;
+  payConfirm: (amount: string) => string;
+  payCancel: string;
+  payAgain: string;
+  payCheckAgain: string;
+  payContinue: string;
+  payBy: (time: string) => string;
+  payExpiring: (minutes: number) => string;
+  payExtend: string;
+  payExtendFailed: string;
+  payNoProvider: string;
+  paymentId: string;
+  paidAt: string;
+  /** The sandbox wallet's title (it plays the payer's wallet app). */
+  wallet: string;
 }
 
 const zhHans: Messages = {
@@ -211,6 +232,34 @@ const zhHans: Messages = {
   searchClear: '清除搜索',
   matchedBy: '匹配',
   categoryServices: (count) => `${count} 项服务`,
+
+  payStates: {
+    idle: ['尚未支付', '未扣款。'],
+    confirming: ['确认支付', '请核对以上信息，确认前不会扣款。'],
+    creating: ['正在创建支付…', ''],
+    awaiting_user: ['请完成支付', '付款后将向收款方核实结果。'],
+    verifying: ['正在确认支付结果…', '请勿重复支付。'],
+    succeeded: ['支付成功', '请保留支付编号备查。'],
+    failed: ['支付未成功', '未扣款。'],
+    canceled: ['支付已取消', '未扣款。'],
+    expired: ['支付已超时', '未扣款。'],
+    pending: ['支付结果待确认', '请勿重复支付，稍后再查询。'],
+  },
+  payProviders: { sandbox: '沙箱钱包', wechat: '微信支付', alipay: '支付宝', redirect: '网页收银台' },
+  payWith: '支付方式',
+  payConfirm: (amount) => `确认支付 ${amount}`,
+  payCancel: '取消',
+  payAgain: '重新支付',
+  payCheckAgain: '再次查询',
+  payContinue: '继续支付',
+  payBy: (time) => `请在 ${time} 前完成支付。`,
+  payExpiring: (minutes) => `支付即将超时，剩余约 ${minutes} 分钟。`,
+  payExtend: '延长支付时间',
+  payExtendFailed: '无法延长支付时间。',
+  payNoProvider: '没有可用的支付方式。',
+  paymentId: '支付编号',
+  paidAt: '支付时间',
+  wallet: '沙箱钱包（模拟）',
 };
 
 const zhHant: Messages = {
@@ -317,6 +366,34 @@ const zhHant: Messages = {
   searchClear: '清除搜尋',
   matchedBy: '符合',
   categoryServices: (count) => `${count} 項服務`,
+
+  payStates: {
+    idle: ['尚未支付', '未扣款。'],
+    confirming: ['確認支付', '請核對以上資訊，確認前不會扣款。'],
+    creating: ['正在建立支付…', ''],
+    awaiting_user: ['請完成支付', '付款後將向收款方核實結果。'],
+    verifying: ['正在確認支付結果…', '請勿重複支付。'],
+    succeeded: ['支付成功', '請保留支付編號備查。'],
+    failed: ['支付未成功', '未扣款。'],
+    canceled: ['支付已取消', '未扣款。'],
+    expired: ['支付已逾時', '未扣款。'],
+    pending: ['支付結果待確認', '請勿重複支付，稍後再查詢。'],
+  },
+  payProviders: { sandbox: '沙箱錢包', wechat: '微信支付', alipay: '支付寶', redirect: '網頁收銀台' },
+  payWith: '支付方式',
+  payConfirm: (amount) => `確認支付 ${amount}`,
+  payCancel: '取消',
+  payAgain: '重新支付',
+  payCheckAgain: '再次查詢',
+  payContinue: '繼續支付',
+  payBy: (time) => `請在 ${time} 前完成支付。`,
+  payExpiring: (minutes) => `支付即將逾時，剩餘約 ${minutes} 分鐘。`,
+  payExtend: '延長支付時間',
+  payExtendFailed: '無法延長支付時間。',
+  payNoProvider: '沒有可用的支付方式。',
+  paymentId: '支付編號',
+  paidAt: '支付時間',
+  wallet: '沙箱錢包（模擬）',
 };
 
 const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
@@ -425,6 +502,34 @@ const en: Messages = {
   searchClear: 'Clear search',
   matchedBy: 'Matches',
   categoryServices: (count) => plural(count, 'service', 'services'),
+
+  payStates: {
+    idle: ['Not paid', 'Nothing was charged.'],
+    confirming: ['Confirm the payment', 'Check the details above. Nothing is charged before you confirm.'],
+    creating: ['Creating the payment…', ''],
+    awaiting_user: ['Complete the payment', 'The result is checked with the payee when you have paid.'],
+    verifying: ['Checking the payment…', 'Do not pay again.'],
+    succeeded: ['Paid', 'Keep the payment ID for your records.'],
+    failed: ['The payment did not go through', 'Nothing was charged.'],
+    canceled: ['Payment canceled', 'Nothing was charged.'],
+    expired: ['The payment expired', 'Nothing was charged.'],
+    pending: ['Payment not confirmed yet', 'Do not pay again; check again in a moment.'],
+  },
+  payProviders: { sandbox: 'Sandbox wallet', wechat: 'WeChat Pay', alipay: 'Alipay', redirect: 'Payment page' },
+  payWith: 'Pay with',
+  payConfirm: (amount) => `Confirm and pay ${amount}`,
+  payCancel: 'Cancel',
+  payAgain: 'Pay again',
+  payCheckAgain: 'Check again',
+  payContinue: 'Continue to pay',
+  payBy: (time) => `Pay by ${time}.`,
+  payExpiring: (minutes) => `About ${plural(minutes, 'minute', 'minutes')} left to pay.`,
+  payExtend: 'Extend the time',
+  payExtendFailed: 'The time could not be extended.',
+  payNoProvider: 'No payment method is available.',
+  paymentId: 'Payment ID',
+  paidAt: 'Paid at',
+  wallet: 'Sandbox wallet (simulated)',
 };
 
 /** The translation tables, one per hub locale. */

@@ -7,7 +7,7 @@ import {
   validateForm, type CatalogService, type FieldError, type FormField, type FormValues, type SubmissionResult,
 } from '@cityhub/schema';
 import { hubClientContext, type HubClient } from '../context.js';
-import { emit } from '../events.js';
+import { emit, type CityBillPayDetail } from '../events.js';
 import { LocaleController, formatMoney, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
 import { sharedStyles } from '../styles/shared.js';
@@ -50,6 +50,8 @@ function newIdempotencyKey(): string {
  * @event city-submit - Valid values were submitted. `detail: { service, city, values }` (values validated and
  *   normalised; amounts in fen). Cancelable: in `client` mode `preventDefault()` stops the network call.
  * @event city-submission-complete - `client` mode: the provider answered. `detail: { service, city, values, result }`.
+ * @event city-bill-pay - The user pressed a bill's pay button in the result (re-dispatched from the
+ *   `<city-submission-result>` inside, whose events stay in this element's shadow root). `detail: { bill, result }`.
  *
  * @slot intro - Content above the fields (e.g. the service's description or required documents).
  *
@@ -268,7 +270,8 @@ export class CityServiceForm extends LitElement {
       </form>
       ${this.result ? html`
         ${this.submitted && this.result.service === service.code ? this.renderSubmitted(this.submitted, locale) : nothing}
-        <city-submission-result part="result" .result=${this.result} mode=${this.mode} exportparts="bill, pay, amount"></city-submission-result>` : nothing}
+        <city-submission-result part="result" .result=${this.result} mode=${this.mode} exportparts="bill, pay, amount"
+          @city-bill-pay=${this.onBillPay}></city-submission-result>` : nothing}
     `;
   }
 
@@ -447,6 +450,11 @@ export class CityServiceForm extends LitElement {
     if (event.relatedTarget instanceof Node && container.contains(event.relatedTarget)) return;
     const code = container.dataset['code'];
     if (code && (this.touched.has(code) || this.errors.has(code))) this.validateField(code);
+  };
+
+  private readonly onBillPay = (event: CustomEvent<CityBillPayDetail>): void => {
+    event.stopPropagation();
+    emit(this, 'city-bill-pay', event.detail);
   };
 
   private readonly onSubmit = (event: SubmitEvent): void => {

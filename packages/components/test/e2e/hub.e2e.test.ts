@@ -16,17 +16,11 @@ import { idCardCheckChar, type CatalogService, type CityCatalog } from '@cityhub
 import type { CompiledCatalog } from '@cityhub/schema/node';
 import { loadCatalog, startServer, type RunningServer } from '@cityhub/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT, buildSite, findChromium, since } from './support.js';
+import { ROOT, buildSite, findChromium, openBrowser, since, stopwatch } from './support.js';
 
 const chromium = findChromium();
 const CITY = '440300';
-const timings: Array<[string, number]> = [];
-const time = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
-  const started = performance.now();
-  const value = await step();
-  timings.push([label, since(started)]);
-  return value;
-};
+const { time, print } = stopwatch();
 
 interface Plan {
   source: string;
@@ -84,8 +78,8 @@ describe('<city-hub> end to end (Chromium)', { skip: chromium ? false : 'No Chro
   let page: Page;
   let p: Plan;
   let base: string;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  let cspViolations: string[] = [];
+  let pageErrors: string[] = [];
 
   before(async () => {
     const started = performance.now();
@@ -99,17 +93,7 @@ describe('<city-hub> end to end (Chromium)', { skip: chromium ? false : 'No Chro
       <body><main><h1>别处的页面</h1><a id="deep" href="./#/${CITY}/service/${p.deepLink.code}">${p.deepLink.name}</a></main></body></html>`);
     server = await time('start server', () => startServer({ catalog: p.catalog, staticDir: site }));
     base = server.url;
-    const { chromium: launcher } = await import('playwright-core');
-    browser = await time('launch Chromium', () => launcher.launch({ executablePath: chromium!, headless: true, args: CHROMIUM_ARGS }));
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 900 } });
-    await context.exposeBinding('__reportCsp', (_source, text: string) => void cspViolations.push(text));
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-      });
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ browser, context, page, cspViolations, pageErrors } = await time('launch Chromium', () => openBrowser(chromium!)));
     console.log(`# set-up ${since(started)} ms`);
   });
 
@@ -117,10 +101,7 @@ describe('<city-hub> end to end (Chromium)', { skip: chromium ? false : 'No Chro
     await browser?.close();
     await server?.close();
     if (site) await rm(site, { recursive: true, force: true });
-    if (timings.length) {
-      console.log('# e2e timings (ms)');
-      for (const [label, ms] of timings) console.log(`#   ${label.padEnd(44)} ${String(ms).padStart(6)}`);
-    }
+    print('e2e timings');
   });
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 2, name, exact: typeof name === 'string' });

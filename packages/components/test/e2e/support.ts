@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -62,3 +63,50 @@ export async function buildSite(dir: string): Promise<{ ms: number; bytes: numbe
 
 /** Milliseconds since `start`, rounded. */
 export const since = (start: number) => Math.round(performance.now() - start);
+
+/** Times labelled steps (`time(label, step)`) and prints them as a table (`print(title)`). */
+export function stopwatch(): { time: <T>(label: string, step: () => Promise<T>) => Promise<T>; print: (title: string) => void } {
+  const timings: Array<[string, number]> = [];
+  return {
+    async time(label, step) {
+      const started = performance.now();
+      const value = await step();
+      timings.push([label, since(started)]);
+      return value;
+    },
+    print(title) {
+      if (timings.length === 0) return;
+      const width = Math.max(...timings.map(([label]) => label.length));
+      console.log(`# ${title} (ms)`);
+      for (const [label, ms] of timings) console.log(`#   ${label.padEnd(width)} ${String(ms).padStart(6)}`);
+    },
+  };
+}
+
+export interface DemoBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Content-Security-Policy violations reported by any page (`directive blocked-uri source:line`). */
+  cspViolations: string[];
+  /** Uncaught errors of the page. */
+  pageErrors: string[];
+}
+
+/** Headless Chromium (`executablePath`) with one page as a Chinese-locale user sees it, reporting CSP violations and errors. */
+export async function openBrowser(executablePath: string): Promise<DemoBrowser> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 900 } });
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+  await context.exposeBinding('__reportCsp', (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(text: string): void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { browser, context, page, cspViolations, pageErrors };
+}

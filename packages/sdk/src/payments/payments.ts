@@ -10,7 +10,7 @@
  * - Only `{paymentId, idempotencyKey, step}` is persisted; `resume()` continues from it to the server's truth (#5).
  * - Verification polls with jittered backoff inside a total budget, then returns `pending` with a reference (#7).
  */
-import { Payment, PaymentList, type Bill, type PaymentProvider } from '@cityhub/schema';
+import { PAYMENT_PROVIDERS, Payment, PaymentList, type Bill, type PaymentProvider } from '@cityhub/schema';
 import { HttpError, NetworkError, SchemaError, TimeoutError, isCityHubError } from '../errors.js';
 import type { Http } from '../http/http.js';
 import { jitter } from '../http/retry.js';
@@ -88,6 +88,8 @@ export interface Payments {
   inProgress(): Promise<string[]>;
   /** What the user confirms before paying. */
   details(bill: Bill): PaymentDetails;
+  /** The providers whose adapter can run here (`available()`), in `PAYMENT_PROVIDERS` order: what a UI may offer. */
+  providers(): PaymentProvider[];
 }
 
 export interface PaymentsDeps {
@@ -564,6 +566,7 @@ export function createPayments(deps: PaymentsDeps, options: PaymentsOptions = {}
     },
     attempt: (bill) => attemptFor(bill),
     inProgress: async () => store.keys(),
+    providers: () => PAYMENT_PROVIDERS.filter((provider) => adapters[provider].available()),
   };
 }
 
