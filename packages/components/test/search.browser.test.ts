@@ -19,7 +19,14 @@ const active = (el: CitySearch) => {
 async function typeQuery(el: CitySearch, text: string) {
   input(el).focus();
   await sendKeys({ type: text });
-  await waitUntil(() => !el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.includes('正在搜索') && (parts(el, 'option').length > 0 || part(el, 'message')), `no results for ${text}`);
+  // Wait for the search of the whole input, not of a prefix typed a keystroke earlier (a slow machine can let the
+  // debounce fire between keys).
+  const searchedFor = () => (el as unknown as { results?: { query: string } }).results?.query.trim();
+  await waitUntil(() => {
+    if (el.shadowRoot!.querySelector('[part~="message"]')?.textContent?.includes('正在搜索')) return false;
+    const searched = searchedFor();
+    return searched === undefined ? Boolean(part(el, 'message')) : searched === input(el).value.trim();
+  }, `no results for ${text}`);
   await el.updateComplete;
 }
 
@@ -207,9 +214,11 @@ describe('<city-search>', () => {
   });
 
   it('shows an error with a retry button', async () => {
-    client.failNext = 1;
+    client.failNext = Number.MAX_SAFE_INTEGER; // every search while typing fails, however the keystrokes are debounced
     const el = await search();
     await typeQuery(el, '水费');
+    await waitUntil(() => part(el, 'message')?.textContent?.includes('搜索出错'), 'no error shown');
+    client.failNext = 0;
     const message = part(el, 'message')!;
     expect(message.getAttribute('role')).to.equal('alert');
     expect(message.textContent).to.contain('搜索出错');
