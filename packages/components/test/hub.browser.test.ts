@@ -262,12 +262,17 @@ describe('<city-hub> routing and deep links', () => {
     await waitForView(el, 'home');
     link(el, 'category-link', '交通出行').click();
     await waitForView(el, 'category-page');
+    const hashChanged = () => new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+    let changed = hashChanged();
     location.hash = '#section-2'; // an in-page anchor of the host
-    await new Promise((r) => setTimeout(r, 50));
+    await changed;
     await el.updateComplete;
     expect(view(el)).to.equal('category-page');
+    // Wait for the traversal itself (a fixed delay let a slow browser deliver it during the next test).
+    changed = hashChanged();
     history.back();
-    await new Promise((r) => setTimeout(r, 50));
+    await changed;
+    await el.updateComplete;
     expect(view(el)).to.equal('category-page');
     expect(location.hash).to.equal('#/440300/category/traffic');
   });
