@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const minifyLitLiterals = () => ({
   name: 'minify-lit-literals',
   async transform(code, id) {
-    if (!/[\\/]packages[\\/]components[\\/]src[\\/]/.test(id) || !/\b(?:css|html|svg)`/.test(code)) return null;
+    if (!/[\\/]packages[\\/]components[\\/]src[\\/]/.test(id) || !/\b(?:css|html|svg)\s*`/.test(code)) return null;
     const result = await minifyHTMLLiterals(code, { fileName: id });
     return result ? { code: result.code, map: result.map } : null;
   },

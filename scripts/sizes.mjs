@@ -87,8 +87,8 @@ export function measureCode(code, map) {
   const parts = new Map();
   if (map) {
     for (const [source, text] of textBySource(code, map)) {
-      // Unmapped: the source-map comment line, and in the CDN file the text of Lit's css``/html`` literals (whose
-      // minified copies the source map does not cover).
+      // Unmapped: the source-map comment line, and the few bytes of Lit's css``/html`` literals that the literal
+      // minifier's source map does not cover.
       const name = source === undefined ? 'unmapped' : source === null ? 'exports' : partOf(source);
       parts.set(name, (parts.get(name) ?? '') + text);
     }
