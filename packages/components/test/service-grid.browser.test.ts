@@ -156,7 +156,8 @@ describe('<city-service-grid>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(tiles(el)[0]);
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    const row = tiles(el).filter((t) => t.offsetTop === tiles(el)[0]!.offsetTop).length;
+    const top = (tile: HTMLElement): number => tile.getBoundingClientRect().top;
+    const row = tiles(el).filter((t) => top(t) === top(tiles(el)[0]!)).length;
     expect(el.shadowRoot!.activeElement).to.equal(tiles(el)[row]);
     expect(tiles(el).filter((t) => t.tabIndex === 0)).to.deep.equal([tiles(el)[row]]);
     const selected = oneEvent(el, 'city-service-select');

@@ -16,6 +16,10 @@ export const styles = css`
   .grid > li {
     display: flex;
     min-inline-size: 0;
+    /* A city has up to ~800 services: the browser skips style, layout and paint of the tiles off screen (they stay
+       in the accessibility tree and in find-in-page). The intrinsic size is remembered once a tile has been shown. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
   }
   .tile {
     display: flex;
