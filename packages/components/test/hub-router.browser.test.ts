@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseAppSchemes } from '../src/hub/hub.js';
 import {
-  backTarget, entryFromState, exitTarget, normalizeBasePath, parseRoutePath, routeFromLocation, routeUrl, stateWithEntry, type HubRoute,
+  MAX_PARAMS, backTarget, entryFromState, exitTarget, normalizeBasePath, parseRoutePath, routeFromLocation, routeUrl, stateWithEntry, type HubRoute,
 } from '../src/hub/router.js';
 
 describe('hub routes', () => {
@@ -25,6 +25,24 @@ describe('hub routes', () => {
       expect(url).to.equal(`/hub${path}`);
       expect(routeFromLocation({ hash: '', pathname: url }, 'path', '/hub')).to.deep.equal(route);
     }
+  });
+
+  it('keeps a deep link\'s pass-through parameters, dropping malformed ones', () => {
+    const route: HubRoute = { view: 'service', city: '440300', service: 'traffic-fine-payment', params: { decisionNumber: '123', from: 'sms' } };
+    expect(routeUrl(route, 'hash')).to.equal('#/440300/service/traffic-fine-payment?decisionNumber=123&from=sms');
+    expect(routeUrl(route, 'path', '/hub')).to.equal('/hub/440300/service/traffic-fine-payment?decisionNumber=123&from=sms');
+    expect(routeFromLocation({ hash: '#/440300/service/traffic-fine-payment?decisionNumber=123&from=sms', pathname: '/' }, 'hash')).to.deep.equal(route);
+    expect(routeFromLocation({ hash: '', pathname: '/hub/440300/service/traffic-fine-payment', search: '?decisionNumber=123&from=sms' }, 'path', '/hub'))
+      .to.deep.equal(route);
+    // Encoded values decode; bad names, over-long values and repeats are dropped; an empty query adds nothing.
+    expect(parseRoutePath('/440300?q=%E7%A4%BE%E4%BF%9D&q=again&1bad=x&a%20b=x&__proto__=x&long=' + 'x'.repeat(257))).to.deep.equal(
+      { view: 'home', city: '440300', params: { q: '社保' } });
+    expect(parseRoutePath('/440300?')).to.deep.equal({ view: 'home', city: '440300' });
+    expect(parseRoutePath('/440300?1bad=x')).to.deep.equal({ view: 'home', city: '440300' });
+    const many = Array.from({ length: 40 }, (_, i) => `p${i}=${i}`).join('&');
+    expect(Object.keys(parseRoutePath(`/440300?${many}`)!.params!)).to.have.length(MAX_PARAMS);
+    // The page part is still validated on its own.
+    expect(parseRoutePath('/440300/service/Bad?x=1')).to.equal(undefined);
   });
 
   it('rejects anything that is not a known route with valid codes', () => {

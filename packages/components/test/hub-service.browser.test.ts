@@ -43,6 +43,48 @@ describe('<city-hub> service page', () => {
     return el;
   }
 
+  it('passes a deep link\'s parameters to the host and pre-fills the fields they name, except personal data', async () => {
+    resetPage('#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&mobile=13800138000&from=sms&bad%20name=x');
+    const navigated = new Promise<CustomEvent>((resolve) => document.addEventListener('city-navigate', (e) => resolve(e as CustomEvent), { once: true }));
+    const el = await mountHub(client);
+    await waitForView(el, 'service-page');
+    const { route } = (await navigated).detail;
+    expect(route).to.deep.equal({
+      view: 'service', city: '440300', service: 'traffic-fine-payment',
+      params: { decisionNumber: '4403001234567890', mobile: '13800138000', from: 'sms' },
+    });
+    const form = part(el, 'form') as CityServiceForm;
+    await form.updateComplete;
+    const control = (code: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`[part~="field"][data-code="${code}"] [part~="control"]`)!;
+    expect(control('decisionNumber').value).to.equal('4403001234567890');
+    expect(control('mobile').value, 'a mobile number is personal data: never taken from a URL').to.equal('');
+    // What the user types survives re-renders of the hub (the pre-fill is not applied again).
+    await fill(form, 'decisionNumber', '4403009999999999');
+    el.mode = 'elder';
+    await el.updateComplete;
+    await form.updateComplete;
+    expect(control('decisionNumber').value).to.equal('4403009999999999');
+    expect(location.hash).to.equal('#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&mobile=13800138000&from=sms&bad%20name=x');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pre-fills list fields from keys, and ignores values the form does not offer', async () => {
+    resetPage('#/440300/service/city-management-report?problemTypes=noise,no-such-key&peopleAffected=3');
+    const el = await mountHub(client);
+    await waitForView(el, 'service-page');
+    await waitUntil(() => part(el, 'form') !== null || part(el, 'continue-button') !== null);
+    part(el, 'continue-button')?.click();
+    await waitUntil(() => part(el, 'form') !== null);
+    const form = part(el, 'form') as CityServiceForm;
+    await form.updateComplete;
+    const checked = [...form.shadowRoot!.querySelectorAll<HTMLInputElement>('[data-code="problemTypes"] input:checked')].map((i) => i.value);
+    const report = catalog.services.find((s) => s.code === 'city-management-report')!;
+    const field = report.form!.fields.find((f) => f.code === 'problemTypes')!;
+    expect(field.type === 'multivaluelist' && field.values.some((v) => v.key === 'noise'), 'fixture has a noise key').to.equal(true);
+    expect(checked).to.deep.equal(['noise']);
+    expect(form.shadowRoot!.querySelector<HTMLInputElement>('[data-code="peopleAffected"] [part~="control"]')!.value).to.equal('3');
+  });
+
   it('shows the guide: documents, fees in yuan from fen, identity, processing time, provider and contact', async () => {
     const base = catalog.services.find((s) => s.code === 'traffic-violation-query')!;
     withService(catalog, 'traffic-violation-query', {

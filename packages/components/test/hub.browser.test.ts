@@ -5,6 +5,7 @@ import type { CityHubElement } from '../src/hub/hub.js';
 import { entryFromState } from '../src/hub/router.js';
 import type { CitySearch } from '../src/search/search.js';
 import { FakeHttpError, deferred } from './helpers/fake-client.js';
+import { loadCatalog } from './helpers/fixtures.js';
 import {
   PAGE, arriveFromOutside, deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, sampleOrder,
   settleChildren, statusText, tile, waitForView, waitUntil, type HubFakeClient,
@@ -188,6 +189,28 @@ describe('<city-hub> routing and deep links', () => {
       expect(headingText(el)).to.equal('深圳城市服务');
       el.remove();
     }
+  });
+
+  it('says a city is not offered (no Retry that cannot help) and offers the picker', async () => {
+    resetPage('#/999999/service/traffic-violation-query');
+    const el = await mountHub(client);
+    await waitUntil(() => headingText(el) === '暂未开通这座城市', 'no city-not-offered page');
+    expect(part(el, 'empty')!.textContent).to.contain('999999');
+    expect(part(el, 'retry')).to.equal(null);
+    await expect(el).to.be.accessible();
+    part(el, 'choose-city')!.click();
+    await waitForView(el, 'picker');
+  });
+
+  it('opens a municipality under either of its codes (北京 110100 → the catalog\'s 110000), fixing the address', async () => {
+    client.catalogs.set('110000', await loadCatalog('110000'));
+    resetPage('#/110100/service/traffic-violation-query?from=sms');
+    const historyLengthAtStart = history.length;
+    const el = await mountHub(client);
+    await waitForView(el, 'service-page');
+    expect(location.hash).to.equal('#/110000/service/traffic-violation-query?from=sms');
+    expect(el.currentRoute).to.deep.equal({ view: 'service', city: '110000', service: 'traffic-violation-query', params: { from: 'sms' } });
+    expect(history.length, 'the address was replaced, not pushed').to.equal(historyLengthAtStart);
   });
 
   it('shows "not found" for a service the city does not offer, with a way home', async () => {

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider, consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { createCityHub, sandboxAdapter, type IdentityProvider } from '@cityhub/sdk';
-import { safeUrl, type Bill, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
+import { PAYMENT_PROVIDERS, safeUrl, type Bill, type PaymentProvider, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
 import { hubClientContext, type CachedResult, type HubClient } from '../context.js';
 import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
@@ -23,7 +23,8 @@ import { HUB_MESSAGES, type HubMessages } from './messages.js';
 import { renderOrders, type OrdersState } from './orders.js';
 import { renderPay, type PayBillState } from './pay-page.js';
 import {
-  backTarget, entryFromState, exitTarget, isCityCode, routeCity, routeFromLocation, routePath, routeUrl, sameRoute, stateWithEntry,
+  backTarget, entryFromState, exitTarget, isCityCode, municipalityAlias, routeCity, routeFromLocation, routePath, routeUrl, sameRoute,
+  stateWithEntry, withCity,
   type BackRule, type BackTarget, type EntrySource, type HubEntry, type HubRoute, type RoutingMode,
 } from './router.js';
 import { renderService } from './service-page.js';
@@ -195,6 +196,14 @@ export class CityHubElement extends LitElement {
   /** When set, external links must point at one of these hosts (or their subdomains). */
   @property({ attribute: 'allowed-hosts', converter: listConverter }) allowedHosts: string[] = [];
 
+  /**
+   * Payment methods the pay page offers, in order (`payment-providers="wechat alipay redirect"`), among those the
+   * client can use here. By default every usable one except the `sandbox` wallet, which is offered only when the
+   * API (`api`, else this page's origin) is on this machine, like the reference server of `npm start`: a public
+   * embed never shows citizens a test wallet. Set `payment-providers="sandbox"` for a sandbox server elsewhere.
+   */
+  @property({ attribute: 'payment-providers', converter: listConverter }) paymentProviders?: PaymentProvider[];
+
   /** How many popular services the home page shows. */
   @property({ type: Number, attribute: 'popular-limit' }) popularLimit = 8;
 
@@ -239,15 +248,30 @@ export class CityHubElement extends LitElement {
         if (city && !client?.catalog) throw this.configError ?? new Error('<city-hub>: no client (set api, catalog-url or client)');
         return undefined;
       }
-      return client.catalog(city, {
-        signal,
-        onUpdate: (result) => {
-          if (!signal.aborted) this.refreshed = { city, result };
-        },
-      });
+      try {
+        return await client.catalog(city, {
+          signal,
+          onUpdate: (result) => {
+            if (!signal.aborted) this.refreshed = { city, result };
+          },
+        });
+      } catch (error) {
+        // A link with the municipality's other code (北京 110000 for the catalog's 110100): show the city under
+        // the catalog's code, replacing the address (the catalog of the other code loads next).
+        const alias = municipalityAlias(city);
+        if (!alias || httpStatus(error) !== 404 || signal.aborted || this.aliasTried === city) throw error;
+        this.aliasTried = alias;
+        queueMicrotask(() => this.navigate(withCity(this.route, alias), { source: this.entry.source, replace: true }));
+        return undefined;
+      }
     },
     args: () => [this.activeClient, this.catalogCity] as const,
   });
+
+  private offered?: { key: string; list: readonly PaymentProvider[] };
+
+  /** The municipality code tried in place of the one in the address (so a pair of unknown codes is tried once). */
+  private aliasTried?: string;
 
   private readonly ordersTask = new Task(this, {
     task: async ([client, run], { signal }): Promise<readonly Order[] | null | undefined> => {
@@ -635,6 +659,7 @@ export class CityHubElement extends LitElement {
     const current = ctx.catalog;
     if (!current) {
       if (this.catalogTask.status === TaskStatus.ERROR) {
+        if (httpStatus(this.catalogTask.error) === 404) return this.renderCityNotOffered(ctx);
         return html`<div class="view">${ctx.back}<div part="error" class="notice error" role="alert">${icon('alert')}<span>${ctx.m.loadError}</span>
           <button part="retry" class="button" type="button" @click=${ctx.retryCatalog}>${ctx.m.retry}</button></div></div>`;
       }
@@ -674,6 +699,16 @@ export class CityHubElement extends LitElement {
     </div>`;
   }
 
+  /** The catalog has no such city: not a network problem, so no Retry; the way on is another city. */
+  private renderCityNotOffered(ctx: ViewContext): TemplateResult {
+    return html`<div class="view">
+      ${ctx.back}
+      ${ctx.heading(ctx.hm.cityNotOffered)}
+      <p part="empty" class="empty">${ctx.hm.cityNotOfferedText(this.catalogCity)}</p>
+      <p>${ctx.link({ view: 'cities' }, ctx.hm.chooseCityHeading, { part: 'choose-city', className: 'button primary' })}</p>
+    </div>`;
+  }
+
   private renderNotFound(ctx: ViewContext, message?: string): TemplateResult {
     return html`<div class="view">
       ${ctx.back}
@@ -686,8 +721,8 @@ export class CityHubElement extends LitElement {
   private ordersState(): OrdersState {
     const task = this.ordersTask;
     if (task.status === TaskStatus.ERROR) {
-      const status = (task.error as { status?: unknown } | undefined)?.status;
-      return { state: 'error', ...(typeof status === 'number' ? { status } : {}), retry: () => void task.run() };
+      const status = httpStatus(task.error);
+      return { state: 'error', ...(status !== undefined ? { status } : {}), retry: () => void task.run() };
     }
     if (task.status === TaskStatus.COMPLETE && task.value === null) return { state: 'unsupported' };
     if (task.status === TaskStatus.COMPLETE && task.value) return { state: 'complete', orders: task.value };
@@ -731,6 +766,21 @@ export class CityHubElement extends LitElement {
       aria-current=${ifDefined(options.current ? 'page' : undefined)} @click=${onClick}>${content}</a>`;
   }
 
+  /** The payment methods to offer (see `payment-providers`); the same array while the answer stays the same. */
+  private offeredProviders(): readonly PaymentProvider[] {
+    let list: PaymentProvider[];
+    if (this.paymentProviders) {
+      list = this.paymentProviders.filter((p) => PAYMENT_PROVIDERS.includes(p));
+    } else {
+      // Where payments go: the `api` attribute, else (`api=""`, or a client the host passed) this page's origin.
+      const api = this.api?.trim() || globalThis.location?.href;
+      list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || (api !== undefined && isLoopback(api)));
+    }
+    const key = list.join(' ');
+    if (this.offered?.key !== key) this.offered = { key, list };
+    return this.offered.list;
+  }
+
   private viewContext(): ViewContext {
     const locale = this.i18n.locale;
     const hm = HUB_MESSAGES[locale];
@@ -746,6 +796,8 @@ export class CityHubElement extends LitElement {
       ...(catalog ? { catalog } : {}),
       favourites: this.favourites,
       recent: this.recent,
+      ...(this.route.params ? { params: this.route.params } : {}),
+      paymentProviders: this.offeredProviders(),
       back: this.renderBack(this.backDestination, hm),
       link: (route, content, options) => this.link(route, content, options),
       heading: (text, lang) => html`<h2 part="heading" class="heading" tabindex="-1" lang=${ifDefined(lang)}>${text}</h2>`,
@@ -851,5 +903,21 @@ export class CityHubElement extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'city-hub': CityHubElement;
+  }
+}
+
+/** The HTTP status of a failed request (the SDK's `HttpError`, or any error that carries one). */
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** True for a URL on this machine (`localhost`, `127.0.0.0/8`, `[::1]`): the reference server's sandbox. */
+export function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
   }
 }

@@ -32,6 +32,9 @@ export interface HubMessages {
   catalogUpdated: (time: string) => string;
   notFound: string;
   notFoundService: string;
+  /** Heading and text when the catalog has no such city (an unknown or not yet offered city code). */
+  cityNotOffered: string;
+  cityNotOfferedText: (code: string) => string;
   goHome: string;
 
   standardName: string;
@@ -122,6 +125,8 @@ const zhHans: HubMessages = {
   catalogUpdated: (time) => `服务目录更新于 ${time}`,
   notFound: '没有找到这个页面',
   notFoundService: '没有找到该服务，它可能已下线，或本城市未提供。',
+  cityNotOffered: '暂未开通这座城市',
+  cityNotOfferedText: (code) => `城市服务暂未覆盖行政区划代码为 ${code} 的城市。请选择其他城市。`,
   goHome: '回到首页',
 
   standardName: '标准名称',
@@ -210,6 +215,8 @@ const zhHant: HubMessages = {
   catalogUpdated: (time) => `服務目錄更新於 ${time}`,
   notFound: '沒有找到這個頁面',
   notFoundService: '沒有找到該服務，它可能已下線，或本城市未提供。',
+  cityNotOffered: '暫未開通這座城市',
+  cityNotOfferedText: (code) => `城市服務暫未覆蓋行政區劃代碼為 ${code} 的城市。請選擇其他城市。`,
   goHome: '回到首頁',
 
   standardName: '標準名稱',
@@ -298,6 +305,8 @@ const en: HubMessages = {
   catalogUpdated: (time) => `Service list updated ${time}`,
   notFound: 'Page not found',
   notFoundService: 'This service was not found. It may have been withdrawn, or this city does not offer it.',
+  cityNotOffered: 'City not available',
+  cityNotOfferedText: (code) => `City services are not available yet for the city with area code ${code}. Please choose another city.`,
   goHome: 'Go to home',
 
   standardName: 'Standard name',

@@ -25,7 +25,7 @@ export function renderPay(ctx: ViewContext, data: PayBillState, paid: boolean): 
       <p>${ctx.link({ view: 'home', city: ctx.city }, hm.goHome, { className: 'button' })}</p>` : nothing}
     ${data.state === 'error' ? html`<div part="error" class="notice error" role="alert">${icon('alert')}<span>${m.loadError}</span>
       <button part="retry" class="button" type="button" @click=${data.retry}>${m.retry}</button></div>` : nothing}
-    ${data.state === 'ready' ? html`<city-payment part="payment" .bill=${data.bill} heading-level="3" mode=${ctx.mode}
+    ${data.state === 'ready' ? html`<city-payment part="payment" .bill=${data.bill} .providers=${ctx.paymentProviders} heading-level="3" mode=${ctx.mode}
       exportparts="step: payment-step, confirm: payment-confirm, wallet-pay, receipt"></city-payment>` : nothing}
     ${paid ? html`<p>${ctx.link({ view: 'orders' }, hm.viewOrders, { part: 'orders-link', className: 'button' })}</p>` : nothing}
   </div>`;

@@ -12,7 +12,7 @@
  * | orders | `#/orders` | `/hub/orders` |
  * | favourites and recently used | `#/favourites` | `/hub/favourites` |
  */
-export type HubRoute =
+export type HubRoute = (
   | { view: 'home'; city: string }
   | { view: 'category'; city: string; category: string }
   | { view: 'topic'; city: string; topic: string }
@@ -20,7 +20,22 @@ export type HubRoute =
   | { view: 'pay'; city: string; bill: string }
   | { view: 'cities' }
   | { view: 'orders' }
-  | { view: 'favourites' };
+  | { view: 'favourites' }
+) & {
+  /**
+   * Pass-through parameters of a deep link (WeChat's deep links carry them too): the query of
+   * `#/440300/service/traffic-fine-payment?plate=粤B12345&from=sms`, or of the page URL with `routing="path"`. They
+   * reach the host in `city-navigate`; a service page pre-fills the form fields they name, except personal data.
+   */
+  params?: RouteParams;
+};
+
+/** A deep link's parameters: at most {@link MAX_PARAMS}, names like `plate` or `utm.source`, short values. */
+export type RouteParams = Readonly<Record<string, string>>;
+
+export const MAX_PARAMS = 16;
+const PARAM_NAME = /^[A-Za-z][\w.-]{0,63}$/;
+const MAX_PARAM_VALUE = 256;
 
 export type HubView = HubRoute['view'];
 
@@ -37,8 +52,13 @@ export const isBillId = (id: unknown): id is string => typeof id === 'string' &&
 /** True when `slug` is a catalog id or service code. */
 export const isSlug = (slug: unknown): slug is string => typeof slug === 'string' && slug.length <= 64 && SLUG.test(slug);
 
-/** `/440300/service/x` for a route (the part after `#` or after the base path). */
+/** `/440300/service/x` for a route (the part after `#` or after the base path), with `?…` for its parameters. */
 export function routePath(route: HubRoute): string {
+  const query = route.params ? new URLSearchParams(route.params as Record<string, string>).toString() : '';
+  return query ? `${pagePath(route)}?${query}` : pagePath(route);
+}
+
+function pagePath(route: HubRoute): string {
   switch (route.view) {
     case 'home': return route.city ? `/${route.city}` : '/';
     case 'category': return `/${route.city}/category/${route.category}`;
@@ -56,6 +76,29 @@ export function routePath(route: HubRoute): string {
  * not a known shape with valid codes is rejected: a URL is user input.
  */
 export function parseRoutePath(path: string): HubRoute | undefined {
+  const mark = path.indexOf('?');
+  const page = parsePagePath(mark < 0 ? path : path.slice(0, mark));
+  const params = mark < 0 ? undefined : parseParams(path.slice(mark + 1));
+  return page && params ? { ...page, params } : page;
+}
+
+/**
+ * The parameters of a query string that are fit to pass through, or `undefined` when none is: unknown shapes are
+ * dropped (a URL is user input), the first of repeated names wins, and at most {@link MAX_PARAMS} are kept.
+ */
+export function parseParams(query: string): RouteParams | undefined {
+  const params: Record<string, string> = {};
+  let count = 0;
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (count === MAX_PARAMS) break;
+    if (!PARAM_NAME.test(name) || Object.hasOwn(params, name) || value.length > MAX_PARAM_VALUE) continue;
+    params[name] = value;
+    count += 1;
+  }
+  return count > 0 ? params : undefined;
+}
+
+function parsePagePath(path: string): HubRoute | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -87,14 +130,14 @@ export function normalizeBasePath(base: string | undefined): string {
 }
 
 /** The URL (relative to the page) that shows `route` in the given routing mode. */
-export function routeUrl(route: HubRoute, mode: RoutingMode, basePath = '', search = ''): string {
+export function routeUrl(route: HubRoute, mode: RoutingMode, basePath = ''): string {
   const path = routePath(route);
-  if (mode === 'path') return `${normalizeBasePath(basePath)}${path === '/' ? '/' : path}${search}`;
+  if (mode === 'path') return `${normalizeBasePath(basePath)}${path}`;
   return `#${path}`;
 }
 
 /** The route a location shows in the given routing mode; `undefined` when the location names no hub route. */
-export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'>, mode: RoutingMode, basePath = ''): HubRoute | undefined {
+export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'> & Partial<Pick<Location, 'search'>>, mode: RoutingMode, basePath = ''): HubRoute | undefined {
   if (mode === 'hash') {
     const hash = location.hash.replace(/^#/, '');
     return hash.startsWith('/') ? parseRoutePath(hash) : undefined;
@@ -103,9 +146,23 @@ export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'>,
     const base = normalizeBasePath(basePath);
     const path = location.pathname;
     if (base && path !== base && !path.startsWith(`${base}/`)) return undefined;
-    return parseRoutePath(path.slice(base.length));
+    return parseRoutePath(path.slice(base.length) + (location.search ?? ''));
   }
   return undefined;
+}
+
+/**
+ * GB/T 2260 gives each of the four municipalities (北京, 天津, 上海, 重庆) a province code (`110000`) and a city
+ * code (`110100`), and links in the wild use either: the other code of the pair, for a code the catalog lacks.
+ */
+export function municipalityAlias(code: string): string | undefined {
+  const match = /^(11|12|31|50)0(0|1)00$/.exec(code);
+  return match ? `${match[1]}0${match[2] === '0' ? '1' : '0'}00` : undefined;
+}
+
+/** The route with another city (routes without a city stay as they are). */
+export function withCity(route: HubRoute, city: string): HubRoute {
+  return 'city' in route ? { ...route, city } : route;
 }
 
 /** The city a route is about, if it names one. */

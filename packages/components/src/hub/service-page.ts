@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogService, CityCatalog, Entry } from '@cityhub/schema';
+import type { CatalogService, CityCatalog, Entry, FormDefinition } from '@cityhub/schema';
 import { formatDateTime, formatMoney } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { isSensitiveField } from '../internal/mask.js';
+import type { RouteParams } from './router.js';
 import { colon, parens, plain, sectionHeading, staleNotice, text, type ViewContext } from './view.js';
 
 /** The host of a URL that already passed `safeUrl`, for telling the user where they are going. */
@@ -175,8 +177,35 @@ function renderForm(ctx: ViewContext, catalog: CityCatalog, service: CatalogServ
   return html`<section part="form-section" class="section" aria-labelledby="form-title">
     ${sectionHeading('form-title', plain(service.form?.submitLabel, ctx.locale) || ctx.m.serviceKinds[service.kind] || ctx.m.submit)}
     ${needsIdentity ? html`<p part="identity-notice" class="notice">${icon('id-card')}<span>${ctx.hm.signInNeeded}</span></p>` : nothing}
-    <city-service-form part="form" .service=${service} .result=${ctx.resultOf(service.code)} city=${catalog.city.code} submit-mode="client" mode=${ctx.mode}
+    <city-service-form part="form" .service=${service} .result=${ctx.resultOf(service.code)} .initialValues=${prefill(service, ctx.params)}
+      city=${catalog.city.code} submit-mode="client" mode=${ctx.mode}
       exportparts="form: service-form, control, submit, error-message, result"></city-service-form>
     ${order ? html`<p>${ctx.link({ view: 'orders' }, ctx.hm.viewOrders, { part: 'orders-link', className: 'button' })}</p>` : nothing}
   </section>`;
+}
+
+const prefills = new WeakMap<RouteParams, Map<string, Record<string, unknown> | undefined>>();
+
+/**
+ * The form values a deep link's parameters pre-fill: each parameter fills the field whose code it names
+ * (`?year=2025`), except personal data (ID card, mobile, plate, fields marked `sensitive`), which must not travel in
+ * URLs, server logs and referrers. A multi-value list takes comma-separated keys. The result is the same object while the route stays, so re-rendering the hub does not
+ * reset what the user typed.
+ */
+export function prefill(service: CatalogService, params: RouteParams | undefined): Record<string, unknown> | undefined {
+  if (!params || !service.form) return undefined;
+  let byService = prefills.get(params);
+  if (!byService) prefills.set(params, (byService = new Map()));
+  if (!byService.has(service.code)) byService.set(service.code, prefillValues(service.form, params));
+  return byService.get(service.code);
+}
+
+function prefillValues(form: FormDefinition, params: RouteParams): Record<string, unknown> | undefined {
+  const values: Record<string, unknown> = {};
+  for (const field of form.fields) {
+    const value = Object.hasOwn(params, field.code) ? params[field.code] : undefined;
+    if (value === undefined || isSensitiveField(field)) continue;
+    values[field.code] = field.type === 'multivaluelist' ? value.split(',').filter(Boolean) : value;
+  }
+  return Object.keys(values).length > 0 ? values : undefined;
 }

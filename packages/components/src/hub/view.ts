@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CatalogService, CityCatalog, Entry, LocalizedText, SubmissionResult } from '@cityhub/schema';
+import type { CatalogService, CityCatalog, Entry, LocalizedText, PaymentProvider, SubmissionResult } from '@cityhub/schema';
 import type { CachedResult } from '../context.js';
 import { formatDateTime, langAttr, localizedLocale, type Locale, type Messages } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
 import type { HubMessages } from './messages.js';
-import type { EntrySource, HubRoute } from './router.js';
+import type { EntrySource, HubRoute, RouteParams } from './router.js';
 import type { ServiceRef } from './storage.js';
 
 /**
@@ -23,6 +23,10 @@ export interface ViewContext {
   catalog?: CachedResult<CityCatalog>;
   favourites: readonly ServiceRef[];
   recent: readonly ServiceRef[];
+  /** Payment methods the pay page may offer, in order (`payment-providers`). */
+  paymentProviders: readonly PaymentProvider[];
+  /** The current route's deep-link parameters (the same object while the route stays). */
+  params?: RouteParams;
   /** The Back button for this page (nothing on the home page). */
   back: TemplateResult | typeof nothing;
   /** An in-hub link: `<a href>` with a real URL (hash/path routing), or a button with `routing="none"`. */
