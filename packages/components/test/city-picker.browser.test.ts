@@ -4,6 +4,7 @@ import type { CitiesIndex, City } from '@cityhub/schema';
 import '../src/define/city-picker.js';
 import { RECENT_CITIES_KEY, type CityPicker } from '../src/city-picker/city-picker.js';
 import { FakeHubClient, deferred } from './helpers/fake-client.js';
+import { freshApi, stubFetch } from './helpers/fetch-stub.js';
 import { XSS, injectedElements, loadCities, xssRuns } from './helpers/fixtures.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -55,6 +56,20 @@ describe('<city-picker>', () => {
     expect(part(el, 'locate')).to.equal(null); // only with the geolocation attribute
     expect(part(el, 'listbox')!.getAttribute('role')).to.equal('listbox');
     await expect(el).to.be.accessible();
+  });
+
+  it('loads the cities on its own from the api attribute', async () => {
+    const fetches = stubFetch({ 'GET /v1/cities': () => index });
+    try {
+      const api = freshApi();
+      const el = await fixture<CityPicker>(html`<city-picker api=${api}></city-picker>`);
+      // (The first element configured by attributes loads the SDK: allow for a cold test server.)
+      await waitUntil(() => part(el, 'listbox'), 'cities did not load', { timeout: 5000 });
+      expect(optionNames(el)).to.have.length(index.cities.length);
+      expect(fetches.requests.map((r) => `${r.method} ${r.url.href}`)).to.deep.equal([`GET ${api}/v1/cities`]);
+    } finally {
+      fetches.restore();
+    }
   });
 
   it('shows loading, error with retry, stale and empty states', async () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CatalogService, CityCatalog, Entry } from '@cityhub/schema';
 import type { CityHubElement } from '../src/hub/hub.js';
 import type { CityServiceForm } from '../src/service-form/service-form.js';
+import { freshApi, stubFetch } from './helpers/fetch-stub.js';
 import { XSS, injectedElements, loadCatalog, loadCities, poisonCatalog, xssRuns } from './helpers/fixtures.js';
 import { violationResult } from './helpers/results.js';
 import {
@@ -42,6 +43,28 @@ describe('<city-hub> service page', () => {
     await waitForView(el, 'service-page');
     return el;
   }
+
+  it('on static catalogs only (catalog-url, no api) browses services but says they are not handled here', async () => {
+    const cities = await loadCities();
+    const entry = cities.cities.find((c) => c.code === '440300')!;
+    const fetches = stubFetch({ 'GET /static/cities.json': () => cities, [`GET /static/${entry.catalog.path}`]: () => catalog });
+    try {
+      resetPage('#/440300/service/water-bill-payment');
+      const el = await fixture<CityHubElement>(html`<city-hub catalog-url=${`${freshApi()}/static/cities.json`}></city-hub>`);
+      await waitUntil(() => part(el, 'browse-only'), 'no browse-only notice', { timeout: 5000 });
+      expect(headingText(el)).to.equal('水费缴纳');
+      expect(part(el, 'form')).to.equal(null);
+      expect(parts(el, 'nav-link').map((a) => a.getAttribute('href'))).to.deep.equal(['#/440300', '#/favourites']);
+      expect(fetches.requests.every((r) => r.method === 'GET' && r.url.pathname.startsWith('/static/'))).to.equal(true);
+      await expect(el).to.be.accessible();
+      el.navigate({ view: 'orders' }, { replace: true }); // (replace: no history entry left for the next test)
+      await waitForView(el, 'orders');
+      expect(part(el, 'browse-only')).to.not.equal(null);
+      expect(part(el, 'retry')).to.equal(null);
+    } finally {
+      fetches.restore();
+    }
+  });
 
   it('passes a deep link\'s parameters to the host and pre-fills the fields they name, except personal data', async () => {
     resetPage('#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&mobile=13800138000&from=sms&bad%20name=x');

@@ -4,6 +4,7 @@ import { idCardCheckChar, type CatalogService, type CityCatalog, type FormField 
 import '../src/define/city-service-form.js';
 import type { CityServiceForm } from '../src/service-form/service-form.js';
 import { FakeHttpError, FakeHubClient, deferred } from './helpers/fake-client.js';
+import { freshApi, stubFetch } from './helpers/fetch-stub.js';
 import { XSS, injectedElements, loadCatalog, poisonCatalog, serviceByCode, xssRuns } from './helpers/fixtures.js';
 import { violationResult } from './helpers/results.js';
 
@@ -249,6 +250,30 @@ describe('<city-service-form>', () => {
       await el.updateComplete;
       return el;
     }
+
+    it('submits through its own client from the api attribute, with an idempotency key', async () => {
+      const service = serviceByCode(catalog, 'water-bill-payment');
+      const path = '/v1/cities/440300/services/water-bill-payment/submissions';
+      const fetches = stubFetch({
+        'GET /v1/cities/440300/services/water-bill-payment': () => service,
+        [`POST ${path}`]: () => violationResult({ service: 'water-bill-payment' }),
+      });
+      try {
+        const api = freshApi();
+        const el = await fixture<CityServiceForm>(html`<city-service-form api=${api} city="440300" submit-mode="client"
+          .service=${service}></city-service-form>`);
+        await fill(el, 'accountNumber', '12345678');
+        const completed = oneEvent(el, 'city-submission-complete');
+        part(el, 'submit')!.click();
+        expect((await completed).detail.result.id).to.equal('sub-1');
+        expect(fetches.requests.map((r) => `${r.method} ${r.url.href}`)).to.deep.equal([
+          `GET ${api}/v1/cities/440300/services/water-bill-payment`, `POST ${api}${path}`,
+        ]);
+        expect(JSON.parse(fetches.requests[1]!.body)).to.deep.equal({ values: { accountNumber: '12345678' } });
+      } finally {
+        fetches.restore();
+      }
+    });
 
     it('submits once however often it is triggered, shows pending, then the result with masked values', async () => {
       const gate = deferred();

@@ -5,6 +5,7 @@ import '../src/define/city-service-grid.js';
 import type { CityServiceGrid } from '../src/service-grid/service-grid.js';
 import { elderModeStyles } from '../src/styles/tokens.js';
 import { FakeHubClient, deferred } from './helpers/fake-client.js';
+import { freshApi, stubFetch } from './helpers/fetch-stub.js';
 import { XSS, bigCatalog, injectedElements, loadCatalog, poisonCatalog, xssRuns } from './helpers/fixtures.js';
 
 const tiles = (el: CityServiceGrid) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~="tile"]')];
@@ -89,6 +90,30 @@ describe('<city-service-grid>', () => {
     const other = await grid(client, '440300', { category: 'no-such-category' });
     expect(part(other, 'empty')!.textContent).to.contain('此分类');
     await expect(other).to.be.accessible();
+  });
+
+  it('loads on its own from the api attribute, and grids naming the same API share one client', async () => {
+    const fetches = stubFetch({ 'GET /v1/cities/440300/catalog': () => shenzhen });
+    try {
+      const api = freshApi();
+      const wrapper = await fixture<HTMLDivElement>(html`<div><city-service-grid api=${api} city="440300"></city-service-grid>
+        <city-service-grid api=${api} city="440300" limit="3"></city-service-grid></div>`);
+      const [a, b] = wrapper.querySelectorAll('city-service-grid');
+      // (The first element configured by attributes loads the SDK: allow for a cold test server.)
+      await waitUntil(() => tiles(a!).length > 0 && tiles(b!).length === 3, 'the grids did not load', { timeout: 5000 });
+      expect(tiles(a!)).to.have.length(shenzhen.services.length);
+      expect(fetches.requests.map((r) => `${r.method} ${r.url.href}`)).to.deep.equal([`GET ${api}/v1/cities/440300/catalog`]);
+      await expect(a).to.be.accessible();
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('shows an error, not an endless skeleton, when it has a city but no way to load it', async () => {
+    const el = await fixture<CityServiceGrid>(html`<city-service-grid city="440300"></city-service-grid>`);
+    await waitUntil(() => part(el, 'error'), 'no error state');
+    expect(part(el, 'skeleton')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('asks for a city when it has none', async () => {

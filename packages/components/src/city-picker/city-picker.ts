@@ -9,6 +9,7 @@ import { citiesOf, hubClientContext, type HubClient } from '../context.js';
 import { emit, type CityChangeDetail } from '../events.js';
 import { LocaleController, formatDateTime, langAttr, localized, localizedLocale, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { WithClientAttributes, attributeClient } from '../internal/client-attributes.js';
 import { nearest } from '../internal/geo.js';
 import { readJson, writeJson } from '../internal/storage.js';
 import { sharedStyles } from '../styles/shared.js';
@@ -82,7 +83,7 @@ export function cityMatches(city: City, query: string): boolean {
  * @cssproperty --city-picker-list-height - Maximum height of the scrolling city list (default `28em`).
  * @cssproperty --city-target-size - Minimum touch-target size (design token; 60px in elder mode).
  */
-export class CityPicker extends LitElement {
+export class CityPicker extends WithClientAttributes(LitElement) {
   static override styles = [tokenStyles, sharedStyles, styles];
   static formAssociated = true;
 
@@ -135,11 +136,13 @@ export class CityPicker extends LitElement {
   private scrollToActive: ScrollLogicalPosition | undefined;
 
   private readonly load = new Task(this, {
-    task: async ([client, given], { signal }) => {
-      if (given || !client?.cities) return undefined;
+    task: async ([given, cities, api, catalogUrl], { signal }) => {
+      if (cities) return undefined;
+      const client = given ?? (await attributeClient({ api, catalogUrl }));
+      if (!client?.cities) throw new Error('<city-picker>: no client (set api, catalog-url, client or cities, or provide a client)');
       return client.cities({ signal });
     },
-    args: () => [this.client, this.cities] as const,
+    args: () => [this.client, this.cities, this.api, this.catalogUrl] as const,
   });
 
   constructor() {

@@ -3,15 +3,15 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider, consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { createCityHub, sandboxAdapter, type IdentityProvider } from '@cityhub/sdk';
+import type { IdentityProvider } from '@cityhub/sdk';
 import { PAYMENT_PROVIDERS, safeUrl, type Bill, type PaymentProvider, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
 import { hubClientContext, type CachedResult, type HubClient } from '../context.js';
 import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { createClient } from '../internal/client.js';
 import { listConverter } from '../internal/converters.js';
 import { readJson } from '../internal/storage.js';
-import { sandboxWallet } from '../payment/wallet.js';
 import { RECENT_CITIES_KEY } from '../city-picker/city-picker.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokenStyles } from '../styles/tokens.js';
@@ -275,7 +275,7 @@ export class CityHubElement extends LitElement {
 
   private readonly ordersTask = new Task(this, {
     task: async ([client, run], { signal }): Promise<readonly Order[] | null | undefined> => {
-      if (run === 0) return undefined;
+      if (run === 0 || this.browseOnly) return undefined;
       if (!client?.orders) return null;
       return (await client.orders({ signal })).orders;
     },
@@ -322,6 +322,11 @@ export class CityHubElement extends LitElement {
     return routeCity(this.route) ?? (isCityCode(this.city) ? this.city : '');
   }
 
+  /** Static catalogs only (`catalog-url`, no `api`, no client given): browsing works; nothing can be submitted. */
+  private get browseOnly(): boolean {
+    return !this.client && !this.inheritedClient && this.api === undefined && Boolean(this.catalogUrl);
+  }
+
   private get favouriteCities(): string {
     return [...new Set([...this.favourites, ...this.recent].map((r) => r.city))].sort().join(',');
   }
@@ -336,10 +341,7 @@ export class CityHubElement extends LitElement {
       this.configError = undefined;
       this.created = {
         key,
-        client: createCityHub({
-          ...(api ? { api } : {}), ...(this.catalogUrl ? { catalogUrl: this.catalogUrl } : {}), ...(this.identity ? { identity: this.identity } : {}),
-          payments: { adapters: { sandbox: sandboxAdapter({ action: sandboxWallet }) } },
-        }),
+        client: createClient(api, this.catalogUrl, this.identity),
       };
     } catch (error) {
       this.configError = error;
@@ -634,7 +636,7 @@ export class CityHubElement extends LitElement {
         <ul>
           <li>${ctx.link({ view: 'home', city: this.catalogCity }, html`${icon('home')}<span>${hm.home}</span>`, { part: 'nav-link', className: 'nav-link', current: view === 'home' })}</li>
           <li>${ctx.link({ view: 'favourites' }, html`${icon('book')}<span>${hm.favourites}</span>`, { part: 'nav-link', className: 'nav-link', current: view === 'favourites' })}</li>
-          <li>${ctx.link({ view: 'orders' }, html`${icon('tax')}<span>${hm.orders}</span>`, { part: 'nav-link', className: 'nav-link', current: view === 'orders' })}</li>
+          ${this.browseOnly ? nothing : html`<li>${ctx.link({ view: 'orders' }, html`${icon('tax')}<span>${hm.orders}</span>`, { part: 'nav-link', className: 'nav-link', current: view === 'orders' })}</li>`}
         </ul>
       </nav>
     </header>`;
@@ -719,6 +721,7 @@ export class CityHubElement extends LitElement {
   }
 
   private ordersState(): OrdersState {
+    if (this.browseOnly) return { state: 'browse-only' };
     const task = this.ordersTask;
     if (task.status === TaskStatus.ERROR) {
       const status = httpStatus(task.error);
@@ -820,6 +823,7 @@ export class CityHubElement extends LitElement {
         this.open311 = new Set(this.open311).add(code);
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('city-service-form')?.focus());
       },
+      canSubmit: !this.browseOnly,
       hasIdentity: Boolean(this.identity || this.client || this.inheritedClient),
       completedOrder: (code) => this.completed.get(`${this.catalogCity}/${code}`),
       resultOf: (code) => this.results.get(`${this.catalogCity}/${code}`),

@@ -88,6 +88,8 @@ export interface HubMessages {
 
   ordersEmpty: string;
   ordersSignIn: string;
+  /** A hub on static catalogs only (`catalog-url`, no `api`): browsing works; nothing can be submitted. */
+  browseOnly: string;
   ordersError: string;
   orderUpdated: (time: string) => string;
   orderCreated: string;
@@ -180,6 +182,7 @@ const zhHans: HubMessages = {
 
   ordersEmpty: '暂无办件记录。',
   ordersSignIn: '请先登录，再查看您的办件。',
+  browseOnly: '这里提供服务目录，暂不能在线办理。请按上方的办理渠道或联系方式，向服务提供方办理。',
   ordersError: '办件加载失败，请稍后重试。',
   orderUpdated: (time) => `更新于 ${time}`,
   orderCreated: '提交时间',
@@ -270,6 +273,7 @@ const zhHant: HubMessages = {
 
   ordersEmpty: '暫無辦件記錄。',
   ordersSignIn: '請先登入，再查看您的辦件。',
+  browseOnly: '這裡提供服務目錄，暫不能在線辦理。請按上方的辦理渠道或聯絡方式，向服務提供方辦理。',
   ordersError: '辦件載入失敗，請稍後重試。',
   orderUpdated: (time) => `更新於 ${time}`,
   orderCreated: '提交時間',
@@ -364,6 +368,7 @@ const en: HubMessages = {
 
   ordersEmpty: 'No applications yet.',
   ordersSignIn: 'Sign in to see your applications.',
+  browseOnly: 'This page lists services but cannot handle applications online. Please use the provider\'s channels or contact details above.',
   ordersError: "Couldn't load your applications. Try again later.",
   orderUpdated: (time) => `Updated ${time}`,
   orderCreated: 'Submitted',

@@ -9,7 +9,9 @@ export type OrdersState =
   | { state: 'pending' }
   | { state: 'error'; status?: number; retry: () => void }
   | { state: 'complete'; orders: readonly Order[] }
-  | { state: 'unsupported' };
+  | { state: 'unsupported' }
+  /** Static catalogs only: there is no API to keep orders. */
+  | { state: 'browse-only' };
 
 /** "My applications": the signed-in user's orders, newest first, each with its status timeline. */
 export function renderOrders(ctx: ViewContext, data: OrdersState): TemplateResult {
@@ -21,6 +23,7 @@ export function renderOrders(ctx: ViewContext, data: OrdersState): TemplateResul
       ${[0, 1, 2].map(() => html`<div class="card"><span class="bone wide"></span><span class="bone"></span></div>`)}</div>
       <p class="visually-hidden" role="status">${m.loading}</p>` : nothing}
     ${data.state === 'error' && data.status === 401 ? html`<p part="sign-in" class="notice">${icon('id-card')}<span>${hm.ordersSignIn}</span></p>` : nothing}
+    ${data.state === 'browse-only' ? html`<p part="browse-only" class="notice">${icon('book')}<span>${hm.browseOnly}</span></p>` : nothing}
     ${data.state === 'unsupported' ? html`<p part="sign-in" class="notice">${icon('id-card')}<span>${hm.ordersSignIn}</span></p>` : nothing}
     ${data.state === 'error' && data.status !== 401 ? html`<div part="error" class="notice error" role="alert">${icon('alert')}<span>${hm.ordersError}</span>
       <button part="retry" class="button" type="button" @click=${data.retry}>${m.retry}</button></div>` : nothing}

@@ -173,6 +173,7 @@ function continueStep(ctx: ViewContext, body: TemplateResult): TemplateResult {
 
 function renderForm(ctx: ViewContext, catalog: CityCatalog, service: CatalogService): TemplateResult {
   const needsIdentity = service.identity !== 'none' && !ctx.hasIdentity;
+  if (!ctx.canSubmit) return html`<p part="browse-only" class="notice">${icon('book')}<span>${ctx.hm.browseOnly}</span></p>`;
   const order = ctx.completedOrder(service.code);
   return html`<section part="form-section" class="section" aria-labelledby="form-title">
     ${sectionHeading('form-title', plain(service.form?.submitLabel, ctx.locale) || ctx.m.serviceKinds[service.kind] || ctx.m.submit)}

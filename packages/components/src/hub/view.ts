@@ -44,6 +44,8 @@ export interface ViewContext {
   /** Whether the user has passed the "continues on …" step of an Open311 service (then its form shows). */
   open311Accepted: (service: string) => boolean;
   acceptOpen311: (service: string) => void;
+  /** False for a hub on static catalogs only (`catalog-url` without `api`): services can be browsed, not used. */
+  canSubmit: boolean;
   /** True when the hub knows the user can be identified (an `identity` provider or a host-supplied client). */
   hasIdentity: boolean;
   /** The order reference of the last completed submission of a service, for the "see my applications" link. */

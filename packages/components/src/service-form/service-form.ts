@@ -10,6 +10,7 @@ import { hubClientContext, type HubClient } from '../context.js';
 import { emit, type CityBillPayDetail } from '../events.js';
 import { LocaleController, formatMoney, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { WithClientAttributes, attributeClient } from '../internal/client-attributes.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokenStyles } from '../styles/tokens.js';
 import { styles } from './service-form.styles.js';
@@ -74,7 +75,7 @@ function newIdempotencyKey(): string {
  * @cssproperty --city-color-danger - Error colour (design token).
  * @cssproperty --city-target-size - Minimum control height (design token; 60px in elder mode).
  */
-export class CityServiceForm extends LitElement {
+export class CityServiceForm extends WithClientAttributes(LitElement) {
   static override styles = [tokenStyles, sharedStyles, styles];
 
   /** The service whose form to render (from the city's catalog). */
@@ -203,7 +204,7 @@ export class CityServiceForm extends LitElement {
     this.submitted = values;
     const proceed = emit(this, 'city-submit', { service, city: this.city, values }, { cancelable: true });
     if (this.submitMode !== 'client' || !proceed) return;
-    const client = this.client;
+    const client = this.client ?? (await attributeClient(this)?.catch(() => undefined));
     if (!client?.submit || !this.city) {
       this.problem = { kind: 'unavailable' };
       return;

@@ -9,6 +9,7 @@ import { hubClientContext, type CachedResult, type HubClient } from '../context.
 import { emit } from '../events.js';
 import { LocaleController, formatDateTime, langAttr, localized, localizedLocale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { WithClientAttributes, attributeClient } from '../internal/client-attributes.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokenStyles } from '../styles/tokens.js';
 import { styles } from './service-grid.styles.js';
@@ -46,7 +47,7 @@ const SKELETON_TILES = 8;
  * @cssproperty --city-font-size-base - Body text size (design token; 24px in elder mode).
  * @cssproperty --city-target-size - Minimum touch-target size (design token; 60px in elder mode).
  */
-export class CityServiceGrid extends LitElement {
+export class CityServiceGrid extends WithClientAttributes(LitElement) {
   static override styles = [tokenStyles, sharedStyles, styles];
 
   /** The city's GB/T 2260 code (`440300`). */
@@ -83,8 +84,10 @@ export class CityServiceGrid extends LitElement {
   private focusAfterRender = false;
 
   private readonly load = new Task(this, {
-    task: async ([client, city], { signal }) => {
-      if (!city || !client?.catalog) return undefined;
+    task: async ([given, city, api, catalogUrl], { signal }) => {
+      if (!city) return undefined;
+      const client = given ?? (await attributeClient({ api, catalogUrl }));
+      if (!client?.catalog) throw new Error('<city-service-grid>: no client (set api, catalog-url or client, or provide one)');
       return client.catalog(city, {
         signal,
         onUpdate: (result) => {
@@ -92,7 +95,7 @@ export class CityServiceGrid extends LitElement {
         },
       });
     },
-    args: () => [this.client, this.catalog ? '' : this.city] as const,
+    args: () => [this.client, this.catalog ? '' : this.city, this.api, this.catalogUrl] as const,
   });
 
   /** Loads the catalog again (what the Retry button does). */

@@ -1,0 +1,45 @@
+import type { LitElement } from 'lit';
+import type { HubClient } from '../context.js';
+
+/** The attributes that let an element load its own data when no client comes from a property or context. */
+export interface ClientAttributes {
+  /** Base URL of a CityHub API (`api=""`: this page's origin). */
+  api?: string;
+  /** URL of a static `cities.json` on any CDN (catalogs are read from beside it). */
+  catalogUrl?: string;
+}
+
+type Constructor<T> = new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Adds `api` and `catalog-url` to a standalone element: `<city-service-grid api="" city="440300">` works with no
+ * script. A client set as `.client` or provided by an ancestor (`hubClientContext`) wins.
+ */
+export function WithClientAttributes<T extends Constructor<LitElement>>(Base: T): T & Constructor<ClientAttributes> {
+  class WithClient extends Base implements ClientAttributes {
+    static properties = { api: {}, catalogUrl: { attribute: 'catalog-url' } };
+    /** Base URL of a CityHub API, when no client is given (`api=""`: this page's origin). */
+    declare api?: string;
+    /** URL of a static `cities.json` on any CDN, when no client is given (catalogs are read from beside it). */
+    declare catalogUrl?: string;
+  }
+  return WithClient;
+}
+
+const shared = new Map<string, Promise<HubClient>>();
+
+/**
+ * The client for an element's `api` / `catalog-url` attributes, or `undefined` when it has neither. Elements naming
+ * the same configuration share one client (one cache, one set of in-flight requests). The SDK is loaded on first
+ * use, so a page that passes its own client never loads it for this.
+ */
+export function attributeClient({ api, catalogUrl }: ClientAttributes): Promise<HubClient> | undefined {
+  if (api === undefined && !catalogUrl) return undefined;
+  const key = `${api ?? ''}\n${catalogUrl ?? ''}`;
+  let client = shared.get(key);
+  if (!client) {
+    client = import('./client.js').then(({ createClient }) => createClient(api, catalogUrl));
+    shared.set(key, client);
+  }
+  return client;
+}
