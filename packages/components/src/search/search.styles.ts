@@ -128,7 +128,9 @@ export const styles = css`
   }
   mark {
     background: var(--_highlight);
-    color: inherit;
+    /* The highlight is a surface of its own, chosen against the body text colour: inheriting the muted colour of
+       the "Matches: …" line would fall below 4.5:1 on the dark highlight. */
+    color: var(--_text);
     border-radius: 2px;
   }
 `;
