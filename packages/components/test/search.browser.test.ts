@@ -5,6 +5,7 @@ import '../src/define/city-search.js';
 import type { CitySearch } from '../src/search/search.js';
 import type { SearchResults } from '../src/context.js';
 import { FakeHubClient, deferred, naiveSearch, type Deferred } from './helpers/fake-client.js';
+import { freshApi, stubFetch } from './helpers/fetch-stub.js';
 import { XSS, categoryById, injectedElements, loadCatalog, poisonCatalog, serviceByCode, xssRuns } from './helpers/fixtures.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -52,6 +53,29 @@ describe('<city-search>', () => {
     const listbox = el.shadowRoot!.getElementById(box.getAttribute('aria-controls')!)!;
     expect(listbox.getAttribute('role')).to.equal('listbox');
     expect(part(el, 'popup')!.hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches on its own from the api attribute, with the SDK\'s engine (pinyin initials find 公积金)', async () => {
+    const fetches = stubFetch({ 'GET /v1/cities/440300/catalog': () => catalog });
+    try {
+      const el = await fixture<CitySearch>(html`<city-search api=${freshApi()} city="440300" debounce="0"></city-search>`);
+      input(el).focus();
+      await sendKeys({ type: 'gjj' });
+      // (The first element configured by attributes loads the SDK: allow for a cold test server.)
+      await waitUntil(() => optionNames(el).length > 0, 'no results', { timeout: 5000 });
+      expect(optionNames(el)[0]).to.contain('公积金');
+      expect(fetches.requests).to.have.length(1);
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('says search failed (with Retry) when it has no client, instead of showing nothing', async () => {
+    const el = await fixture<CitySearch>(html`<city-search city="440300" debounce="0"></city-search>`);
+    input(el).focus();
+    await sendKeys({ type: 'sb' });
+    await waitUntil(() => part(el, 'retry'), 'no error state');
     await expect(el).to.be.accessible();
   });
 

@@ -7,6 +7,7 @@ import { hubClientContext, type CategoryHit, type HubClient, type MatchedTerm, t
 import { emit } from '../events.js';
 import { LocaleController, langAttr, localized, localizedLocale, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
+import { WithClientAttributes, attributeClient } from '../internal/client-attributes.js';
 import { highlight } from '../internal/highlight.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokenStyles } from '../styles/tokens.js';
@@ -111,7 +112,7 @@ export function groupResults(results: SearchResults, locale: Locale, otherLabel:
  *   scrolls; a fixed height makes the popup a scroll area of its own).
  * @cssproperty --city-color-highlight - Background of highlighted matches (design token).
  */
-export class CitySearch extends LitElement {
+export class CitySearch extends WithClientAttributes(LitElement) {
   static override styles = [tokenStyles, sharedStyles, styles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -172,7 +173,7 @@ export class CitySearch extends LitElement {
     this.controller?.abort();
     const query = text.trim();
     const sequence = ++this.sequence;
-    if (!query || !this.city || !this.client?.search) {
+    if (!query || !this.city) {
       this.results = undefined;
       this.searching = false;
       this.failed = false;
@@ -184,7 +185,9 @@ export class CitySearch extends LitElement {
     this.searching = true;
     this.failed = false;
     try {
-      const results = await this.client.search(query, { city: this.city, limit: this.limit, signal: controller.signal });
+      const client = this.client ?? (await attributeClient(this));
+      if (!client?.search) throw new Error('<city-search>: no client (set api, catalog-url or client, or provide one)');
+      const results = await client.search(query, { city: this.city, limit: this.limit, signal: controller.signal });
       if (sequence !== this.sequence) return;
       this.results = results;
       this.activeIndex = -1;
