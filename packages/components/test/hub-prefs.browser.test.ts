@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CityHubElement } from '../src/hub/hub.js';
 import type { CitySearch } from '../src/search/search.js';
-import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '../src/hub/storage.js';
+import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY, TEXT_SIZE_KEY } from '../src/hub/storage.js';
 import {
   deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, settleChildren, tile, waitForView, waitUntil,
   type HubFakeClient,
@@ -95,6 +95,49 @@ describe('<city-hub> elder mode (适老化)', () => {
     });
   }
 
+  it('lets the user raise the text size to 32px (≥ 30), remembers it, and nothing overflows a 360px phone', async () => {
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    await setViewport({ width: 360, height: 740 });
+    try {
+      resetPage('#/cities');
+      const el = await mountHub(client, { mode: 'elder' });
+      await waitForView(el, 'picker');
+      const group = part(el, 'text-size')!;
+      expect(group.getAttribute('role')).to.equal('group');
+      expect(group.getAttribute('aria-label')).to.equal('字号');
+      const buttons = [...group.querySelectorAll('button')];
+      expect(buttons.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'false']);
+      buttons[2]!.click();
+      await el.updateComplete;
+      await settleChildren(el);
+      expect(buttons.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true']);
+      expect(stored(TEXT_SIZE_KEY)).to.equal(32);
+      // (The size buttons show each size itself: 大 is 24px whatever is chosen.)
+      const texts = textElements(el).filter((node) => !group.contains(node));
+      expect(texts.length).to.be.greaterThan(5);
+      for (const node of texts) {
+        expect(parseFloat(getComputedStyle(node).fontSize), `"${node.textContent!.trim().slice(0, 20)}"`).to.be.at.least(30);
+      }
+      const picker = el.shadowRoot!.querySelector('city-picker')!;
+      const filter = picker.shadowRoot!.querySelector('input')!;
+      expect(parseFloat(getComputedStyle(filter).fontSize)).to.be.at.least(30);
+      expect(filter.getBoundingClientRect().right, 'the filter reflows instead of overflowing').to.be.at.most(360);
+      expect(document.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(360);
+      await expect(el).to.be.accessible();
+      el.remove();
+      const again = await mountHub(client, { mode: 'elder' });
+      await waitForView(again, 'picker');
+      expect(again.style.getPropertyValue('--city-elder-font-size'), 'remembered on this device').to.equal('32px');
+      again.setMode('standard');
+      await again.updateComplete;
+      expect(again.style.getPropertyValue('--city-elder-font-size'), 'only in elder mode').to.equal('');
+      expect(part(again, 'text-size')).to.equal(null);
+    } finally {
+      await setViewport({ width, height });
+      localStorage.removeItem(TEXT_SIZE_KEY);
+    }
+  });
+
   it('shows search results in the page, not in a pop-up', async () => {
     const el = await mountHub(client, { mode: 'elder' });
     await waitForView(el, 'home');
@@ -105,6 +148,33 @@ describe('<city-hub> elder mode (适老化)', () => {
     await waitUntil(() => box.shadowRoot!.querySelector('[role="option"]'));
     expect(getComputedStyle(box.shadowRoot!.querySelector('[part~="popup"]')!).position).to.equal('static');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<city-hub> theming', () => {
+  beforeEach(() => resetPage('#/440300/category/social-security'));
+  afterEach(() => {
+    document.documentElement.style.removeProperty('--city-hub-max-width');
+    document.documentElement.style.removeProperty('--city-hub-header-background');
+    document.documentElement.style.removeProperty('--city-service-grid-gap');
+  });
+
+  it('takes its own tokens from the page (:root), not only from the element', async () => {
+    const root = document.documentElement.style;
+    root.setProperty('--city-hub-max-width', '30rem');
+    root.setProperty('--city-hub-header-background', 'rgb(1, 2, 3)');
+    root.setProperty('--city-service-grid-gap', '21px');
+    const el = await mountHub(await hubClient());
+    await waitForView(el, 'category-page');
+    const nav = el.shadowRoot!.querySelector<HTMLElement>('.nav')!;
+    expect(getComputedStyle(nav).maxInlineSize).to.equal('480px');
+    expect(getComputedStyle(part(el, 'header')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    const grid = el.shadowRoot!.querySelector('city-service-grid')!;
+    await grid.updateComplete;
+    expect(getComputedStyle(grid.shadowRoot!.querySelector('.grid')!).columnGap).to.equal('21px');
+    // The element's own value still wins over the page's.
+    el.style.setProperty('--city-hub-max-width', '20rem');
+    expect(getComputedStyle(nav).maxInlineSize).to.equal('320px');
   });
 });
 

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --city-picker-list-height: 28em;
+    --_picker-list-height: var(--city-picker-list-height, 28em);
   }
   .header {
     display: flex;
@@ -14,6 +14,7 @@ export const styles = css`
     display: flex;
     flex: 1 1 14em;
     flex-direction: column;
+    min-inline-size: 0;
     gap: calc(var(--_space) / 2);
   }
   input {
@@ -77,7 +78,7 @@ export const styles = css`
     cursor: pointer;
   }
   .listbox {
-    max-block-size: var(--city-picker-list-height);
+    max-block-size: var(--_picker-list-height);
     overflow-y: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

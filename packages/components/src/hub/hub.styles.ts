@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --city-hub-max-width: 60rem;
-    --city-hub-header-background: var(--_surface-variant);
+    --_hub-max-width: var(--city-hub-max-width, 60rem);
+    --_hub-header-background: var(--city-hub-header-background, var(--_surface-variant));
     background: var(--_surface);
     color: var(--_text);
   }
@@ -13,7 +13,7 @@ export const styles = css`
     gap: var(--_space);
     padding-block: var(--_space);
     padding-inline: calc(var(--_space) * 2);
-    background: var(--city-hub-header-background);
+    background: var(--_hub-header-background);
     border-block-end: 1px solid var(--_border);
   }
   .bar {
@@ -21,7 +21,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
-    max-inline-size: var(--city-hub-max-width);
+    max-inline-size: var(--_hub-max-width);
     margin-inline: auto;
     inline-size: 100%;
   }
@@ -40,6 +40,27 @@ export const styles = css`
   .city-button {
     text-decoration: none;
     font-weight: 600;
+  }
+  .text-size {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .text-size .button {
+    padding-inline: var(--_space);
+  }
+  .text-size .size-24 {
+    font-size: 24px;
+  }
+  .text-size .size-28 {
+    font-size: 28px;
+  }
+  .text-size .size-32 {
+    font-size: 32px;
+  }
+  .text-size .button[aria-pressed='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
   }
   .switch {
     gap: var(--_space);
@@ -97,7 +118,7 @@ export const styles = css`
     font: inherit;
   }
   .nav {
-    max-inline-size: var(--city-hub-max-width);
+    max-inline-size: var(--_hub-max-width);
     margin-inline: auto;
     inline-size: 100%;
   }
@@ -126,7 +147,7 @@ export const styles = css`
     box-shadow: inset 0 -3px 0 var(--_primary);
   }
   .main {
-    max-inline-size: var(--city-hub-max-width);
+    max-inline-size: var(--_hub-max-width);
     margin-inline: auto;
     padding-block: calc(var(--_space) * 2);
     padding-inline: calc(var(--_space) * 2);

@@ -29,7 +29,8 @@ import {
 } from './router.js';
 import { renderService } from './service-page.js';
 import {
-  FAVOURITES_KEY, MAX_FAVOURITES, MAX_RECENT, RECENT_SERVICES_KEY, readMode, readRefs, withFirst, without, writeMode, writeRefs,
+  ELDER_TEXT_SIZES, FAVOURITES_KEY, MAX_FAVOURITES, MAX_RECENT, RECENT_SERVICES_KEY, readMode, readRefs, readTextSize, withFirst, without,
+  writeMode, writeRefs, writeTextSize, type ElderTextSize,
   type ServiceRef,
 } from './storage.js';
 import { styles } from './hub.styles.js';
@@ -113,6 +114,9 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * @csspart title - The hub's title.
  * @csspart city-button - The current city; opens the city picker.
  * @csspart elder-switch - The visible elder-mode switch (`role="switch"`).
+ * @csspart text-size - In elder mode, the 字号 choice (24, 28 or 32 px text; remembered on this device).
+ * @csspart browse-only - The notice of a hub on static catalogs only (`catalog-url` without `api`).
+ * @csspart choose-city - The way to the city picker when the catalog has no such city.
  * @csspart locale - The language select.
  * @csspart nav - The navigation (home, favourites, applications).
  * @csspart nav-link - One navigation link.
@@ -221,6 +225,9 @@ export class CityHubElement extends LitElement {
   @state() private route: HubRoute = { view: 'home', city: '' };
   @state() private entry: HubEntry = { depth: 0, source: 'external' };
   @state() private refreshed?: { city: string; result: CachedResult<CityCatalog> };
+  /** The elder-mode text size the user chose (see `setTextSize`), and the one applied to the host's style. */
+  @state() private textSize?: ElderTextSize;
+  private appliedTextSize?: ElderTextSize;
   @state() private favourites: ServiceRef[] = [];
   @state() private recent: ServiceRef[] = [];
   @state() private open311 = new Set<string>();
@@ -370,6 +377,7 @@ export class CityHubElement extends LitElement {
   private start(): void {
     this.started = true;
     const mode = readMode();
+    this.textSize = readTextSize();
     if (mode) this.mode = mode;
     this.favourites = readRefs(FAVOURITES_KEY, MAX_FAVOURITES);
     this.recent = readRefs(RECENT_SERVICES_KEY, MAX_RECENT);
@@ -513,6 +521,15 @@ export class CityHubElement extends LitElement {
     this.show(route.view === 'home' && !route.city ? { view: 'home', city: this.catalogCity } : route, this.route, 'browse');
   };
 
+  /**
+   * The elder-mode text size, as the header's 字号 choice sets it (24, 28 or 32 px; remembered on this device). It
+   * sets `--city-elder-font-size` on the hub, so every part follows; 24 px leaves the page's own value in force.
+   */
+  setTextSize(size: ElderTextSize): void {
+    this.textSize = size;
+    writeTextSize(size);
+  }
+
   /** Turns elder mode on or off, as the header switch does, and remembers the choice on this device. */
   setMode(mode: 'standard' | 'elder'): void {
     this.mode = mode;
@@ -546,6 +563,19 @@ export class CityHubElement extends LitElement {
       this.navigate({ view: 'home', city: this.city });
     }
     this.provider.setValue(this.activeClient);
+    // The chosen elder text size, through the CSSOM (not a style attribute, which a strict CSP blocks). Only what the
+    // hub set itself is ever removed: a page's own inline value stays when the user has not chosen a size.
+    const size = this.mode === 'elder' && this.textSize !== undefined && this.textSize !== ELDER_TEXT_SIZES[0] ? this.textSize : undefined;
+    if (size !== this.appliedTextSize) {
+      if (size) {
+        this.style.setProperty('--city-elder-font-size', `${size}px`);
+        this.style.setProperty('--city-elder-font-size-large', `${size + 6}px`);
+      } else {
+        this.style.removeProperty('--city-elder-font-size');
+        this.style.removeProperty('--city-elder-font-size-large');
+      }
+      this.appliedTextSize = size;
+    }
   }
 
   protected override updated(): void {
@@ -624,6 +654,10 @@ export class CityHubElement extends LitElement {
             @click=${() => this.setMode(elder ? 'standard' : 'elder')}>
             <span>${hm.elderMode}</span><span class="track" aria-hidden="true"><span class="thumb"></span></span>
           </button>
+          ${elder ? html`<div part="text-size" class="text-size" role="group" aria-label=${hm.textSize}>
+            ${ELDER_TEXT_SIZES.map((size, i) => html`<button class="button size-${size}" type="button"
+              aria-pressed=${size === (this.textSize ?? ELDER_TEXT_SIZES[0]) ? 'true' : 'false'} @click=${() => this.setTextSize(size)}>${hm.textSizes[i]}</button>`)}
+          </div>` : nothing}
           <label class="locale-field"><span>${hm.language}</span>
             <select part="locale" @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
               ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === locale}>${hm.localeNames[l]}</option>`)}

@@ -15,6 +15,9 @@ export interface HubMessages {
   chooseCityHeading: string;
   chooseCityIntro: string;
   elderMode: string;
+  /** The elder-mode text size choice: its label and the name of each size (24, 28, 32 px). */
+  textSize: string;
+  textSizes: readonly [string, string, string];
   language: string;
   /** Each locale's name in its own language (the same in every table). */
   localeNames: Readonly<Record<Locale, string>>;
@@ -111,6 +114,8 @@ const zhHans: HubMessages = {
   chooseCityHeading: '选择城市',
   chooseCityIntro: '选择您所在的城市，查看当地可办理的服务。',
   elderMode: '长辈模式',
+  textSize: '字号',
+  textSizes: ['大', '更大', '特大'],
   language: '语言',
   localeNames: { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' },
   viewOpened: (title) => `已进入“${title}”`,
@@ -202,6 +207,8 @@ const zhHant: HubMessages = {
   chooseCityHeading: '選擇城市',
   chooseCityIntro: '選擇您所在的城市，查看當地可辦理的服務。',
   elderMode: '長輩模式',
+  textSize: '字號',
+  textSizes: ['大', '更大', '特大'],
   language: '語言',
   localeNames: zhHans.localeNames,
   viewOpened: (title) => `已進入「${title}」`,
@@ -293,6 +300,8 @@ const en: HubMessages = {
   chooseCityHeading: 'Choose a city',
   chooseCityIntro: 'Choose your city to see the services you can use there.',
   elderMode: 'Elder mode',
+  textSize: 'Text size',
+  textSizes: ['Large', 'Larger', 'Largest'],
   language: 'Language',
   localeNames: zhHans.localeNames,
   viewOpened: (title) => `Now showing: ${title}`,

@@ -9,6 +9,11 @@ import { isCityCode, isSlug } from './router.js';
 export const FAVOURITES_KEY = 'cityhub:favourites';
 export const RECENT_SERVICES_KEY = 'cityhub:recent-services';
 export const MODE_KEY = 'cityhub:mode';
+export const TEXT_SIZE_KEY = 'cityhub:elder-text-size';
+
+/** The elder-mode text sizes a user can choose, in px (适老化: ≥ 18 pt, adjustable up to ≥ 30). */
+export const ELDER_TEXT_SIZES = [24, 28, 32] as const;
+export type ElderTextSize = (typeof ELDER_TEXT_SIZES)[number];
 
 export const MAX_FAVOURITES = 50;
 export const MAX_RECENT = 8;
@@ -56,4 +61,13 @@ export function readMode(): 'elder' | 'standard' | undefined {
 
 export function writeMode(mode: 'elder' | 'standard'): void {
   writeJson(MODE_KEY, mode);
+}
+
+export function readTextSize(): ElderTextSize | undefined {
+  const size = readJson(TEXT_SIZE_KEY);
+  return ELDER_TEXT_SIZES.find((s) => s === size);
+}
+
+export function writeTextSize(size: ElderTextSize): void {
+  writeJson(TEXT_SIZE_KEY, size);
 }

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     /* The popup grows with its results and the page scrolls (no nested scroll area to operate by keyboard). */
-    --city-search-popup-height: none;
+    --_search-popup-height: var(--city-search-popup-height, none);
     position: relative;
   }
   .field {
@@ -57,7 +57,7 @@ export const styles = css`
     z-index: 10;
     inset-inline: 0;
     inset-block-start: calc(100% + 4px);
-    max-block-size: var(--city-search-popup-height);
+    max-block-size: var(--_search-popup-height);
     overflow-y: auto;
     padding-block: calc(var(--_space) / 2);
     border: 1px solid var(--_border);

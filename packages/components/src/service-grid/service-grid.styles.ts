@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --city-service-grid-min-tile: 9em;
-    --city-service-grid-gap: var(--_space);
+    --_service-grid-min-tile: var(--city-service-grid-min-tile, 9em);
+    --_service-grid-gap: var(--city-service-grid-gap, var(--_space));
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--city-service-grid-min-tile)), 1fr));
-    gap: var(--city-service-grid-gap);
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_service-grid-min-tile)), 1fr));
+    gap: var(--_service-grid-gap);
     margin: 0;
     padding: 0;
     list-style: none;
