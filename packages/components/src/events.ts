@@ -1,4 +1,4 @@
-import type { Bill, CatalogCategory, CatalogService, City, FormValues, Payment, SubmissionResult } from '@cityhub/schema';
+import type { Bill, CatalogCategory, CatalogService, City, FormValues, IdentityRequirement, Payment, SubmissionResult } from '@cityhub/schema';
 import type { PayState } from '@cityhub/sdk';
 
 /** Where a selection came from, so a shell can apply the right back-navigation rule. */
@@ -42,6 +42,16 @@ export interface CityBillPayDetail {
   result: SubmissionResult;
 }
 
+/** The API asked for sign-in or a higher verification level (see `<city-service-form>`). */
+export interface CityIdentityRequiredDetail {
+  service: CatalogService;
+  city: string;
+  /** What the service needs: `real-name` or `face`. */
+  required: IdentityRequirement;
+  /** `sign-in`: nobody is signed in (401); `level`: the verification level is too low (403). */
+  reason: 'sign-in' | 'level';
+}
+
 /** Where a bill's payment stands, as `<city-payment>` shows it. */
 export interface CityPaymentDetail {
   bill: Bill;
@@ -67,6 +77,7 @@ export interface CityEventMap {
   'city-submit': CustomEvent<CitySubmitDetail>;
   'city-submission-complete': CustomEvent<CitySubmissionCompleteDetail>;
   'city-bill-pay': CustomEvent<CityBillPayDetail>;
+  'city-identity-required': CustomEvent<CityIdentityRequiredDetail>;
   'city-payment-state': CustomEvent<CityPaymentDetail>;
   'city-payment-complete': CustomEvent<CityPaymentDetail>;
   'city-payment-failed': CustomEvent<CityPaymentDetail>;

@@ -32,7 +32,7 @@ export {
 export {
   emit,
   type CityEventMap, type SelectionSource, type CityServiceSelectDetail, type CityCategorySelectDetail, type CityChangeDetail,
-  type CitySubmitDetail, type CitySubmissionCompleteDetail, type CityBillPayDetail, type CityPaymentDetail,
+  type CitySubmitDetail, type CitySubmissionCompleteDetail, type CityBillPayDetail, type CityPaymentDetail, type CityIdentityRequiredDetail,
 } from './events.js';
 export {
   LocaleController, MESSAGES, DEFAULT_LOCALE, INTL_TAGS, localeOf, normalizeLocale, localized, localizedLocale,

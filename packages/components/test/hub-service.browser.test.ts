@@ -11,6 +11,9 @@ import {
 
 const anchors = (el: CityHubElement) => deepAll<HTMLAnchorElement>(el.shadowRoot!, 'a[href]');
 
+const controlValue = (form: CityServiceForm, code: string) =>
+  form.shadowRoot!.querySelector<HTMLInputElement>(`[part~="field"][data-code="${code}"] [part~="control"]`)!.value;
+
 /** Fills a generated form's field and lets it re-render. */
 async function fill(form: CityServiceForm, code: string, value: string) {
   const control = form.shadowRoot!.querySelector<HTMLInputElement>(`[part~="field"][data-code="${code}"] [part~="control"]`)!;
@@ -391,6 +394,49 @@ describe('<city-hub> untrusted catalog text', () => {
     expect(parts(el, 'service-link').map((l) => l.textContent!.trim())).to.deep.equal(['一键挪车']);
     expect(injectedElements(el.shadowRoot!)).to.deep.equal([]);
     expect(xssRuns()).to.equal(0);
+  });
+
+  it('knows the user\'s verification level: asks for face verification, and a 401/403 says what to do (no Retry) and tells the host', async () => {
+    const catalog = await loadCatalog('440300');
+    const faceService = withService(catalog, 'traffic-violation-query', { identity: 'face' });
+    const faceCatalog = { ...catalog, services: catalog.services.map((s) => (s.code === faceService.code ? faceService : s)) };
+    let answer = 403;
+    const fetches = stubFetch({
+      'GET /v1/cities/440300/catalog': () => faceCatalog,
+      'POST /v1/cities/440300/services/traffic-violation-query/submissions': () =>
+        Response.json({ error: { code: answer === 401 ? 'unauthorized' : 'forbidden', message: 'no' } }, { status: answer }),
+    });
+    try {
+      resetPage('#/440300/service/traffic-violation-query');
+      let asked = 0;
+      const el = await fixture<CityHubElement>(html`<city-hub api=${freshApi()}
+        .identity=${async () => (asked++, { token: 'sandbox-citizen', level: 'real-name' as const })}></city-hub>`);
+      await waitForView(el, 'service-page');
+      await waitUntil(() => part(el, 'identity-notice'), 'no notice for a real-name user on a face service', { timeout: 5000 });
+      expect(part(el, 'identity-notice')!.textContent).to.contain('刷脸认证');
+      const form = part(el, 'form') as CityServiceForm;
+      await fill(form, 'plate', '粤B12345');
+      await fill(form, 'engineTail', '123456');
+      const required = oneEvent(el, 'city-identity-required');
+      const before = asked;
+      await form.submit();
+      expect((await required).detail).to.deep.include({ city: '440300', required: 'face', reason: 'level' });
+      await form.updateComplete;
+      const error = form.shadowRoot!.querySelector('[part~="submit-error"]')!;
+      expect(error.textContent).to.contain('更高等级的身份认证');
+      expect(error.querySelector('[part~="retry"]'), 'retrying cannot help').to.equal(null);
+      await waitUntil(() => asked > before, 'the hub did not ask the identity provider again');
+      answer = 401;
+      const signIn = oneEvent(el, 'city-identity-required');
+      await form.submit();
+      expect((await signIn).detail.reason).to.equal('sign-in');
+      await form.updateComplete;
+      expect(form.shadowRoot!.querySelector('[part~="submit-error"]')!.textContent).to.contain('请先登录');
+      expect(controlValue(form, 'plate'), 'the answers stay').to.equal('粤B12345');
+      await expect(el).to.be.accessible();
+    } finally {
+      fetches.restore();
+    }
   });
 
   it('creates an SDK client from api="…" and sends the identity token only with submissions to that API', async () => {

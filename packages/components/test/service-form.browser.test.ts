@@ -328,6 +328,26 @@ describe('<city-service-form>', () => {
       expect(part(el, 'submit-error')).to.equal(null);
     });
 
+    it('says what each refusal means: Retry only where retrying can help', async () => {
+      const cases: Array<[number, string, boolean]> = [
+        [401, '请先登录', false], [403, '更高等级的身份认证', false], [409, '相同的申请已在办理中', false],
+        [422, '办理方未受理此申请（422）', false], [429, '提交失败（429）', true], [502, '提交失败（502）', true],
+      ];
+      for (const [status, text, retry] of cases) {
+        client.submitHandler = () => {
+          throw new FakeHttpError(status);
+        };
+        const el = await filled();
+        const identity = status === 401 || status === 403 ? oneEvent(el, 'city-identity-required') : undefined;
+        await el.submit();
+        await el.updateComplete;
+        expect(part(el, 'submit-error')!.textContent, String(status)).to.contain(text);
+        expect(part(el, 'retry') !== null, `${status}: retry`).to.equal(retry);
+        if (identity) expect((await identity).detail.reason).to.equal(status === 401 ? 'sign-in' : 'level');
+        el.remove();
+      }
+    });
+
     it('shows the server\'s field errors on their fields', async () => {
       client.submitHandler = () => {
         throw new FakeHttpError(422, [{ field: 'plate', reason: 'plate', message: 'is not a valid licence plate' }]);

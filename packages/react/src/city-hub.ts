@@ -20,6 +20,7 @@ export { CityHubElement };
  * - `onCityChange` (`city-change`): The user chose a city in the picker. `detail: { city, source }`.
  * - `onCitySubmit` (`city-submit`): A service form is about to be submitted. Cancelable: `preventDefault()` stops the call.
  * - `onCitySubmissionComplete` (`city-submission-complete`): The provider answered a submission. `detail: { service, city, values, result }`.
+ * - `onCityIdentityRequired` (`city-identity-required`): The API asked for sign-in (401) or a higher verification level (403) on submit. `detail: { service, city, required, reason: 'sign-in' | 'level' }`: sign the user in, then set a new `identity` (the hub asks it again; the answers stay in the form).
  * - `onCityBillPay` (`city-bill-pay`): The user asked to pay a bill from a result. `detail: { bill, result }`. Cancelable: `preventDefault()` keeps the hub where it is (the host pays elsewhere); otherwise the pay page opens.
  * - `onCityPaymentState` (`city-payment-state`): The payment on the pay page changed state (re-dispatched from `<city-payment>`). `detail: { bill, state, payment?, paymentId?, reference, reason? }`.
  * - `onCityPaymentComplete` (`city-payment-complete`): The server verified the payment of the bill. Same detail.
@@ -42,6 +43,7 @@ export const CityHub = createComponent({
     onCityChange: 'city-change' as EventName<EventOf<'city-change'>>,
     onCitySubmit: 'city-submit' as EventName<EventOf<'city-submit'>>,
     onCitySubmissionComplete: 'city-submission-complete' as EventName<EventOf<'city-submission-complete'>>,
+    onCityIdentityRequired: 'city-identity-required' as EventName<EventOf<'city-identity-required'>>,
     onCityBillPay: 'city-bill-pay' as EventName<EventOf<'city-bill-pay'>>,
     onCityPaymentState: 'city-payment-state' as EventName<EventOf<'city-payment-state'>>,
     onCityPaymentComplete: 'city-payment-complete' as EventName<EventOf<'city-payment-complete'>>,

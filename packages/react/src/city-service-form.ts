@@ -16,6 +16,7 @@ export { CityServiceFormElement };
  * Events:
  * - `onCitySubmit` (`city-submit`): Valid values were submitted. `detail: { service, city, values }` (values validated and normalised; amounts in fen). Cancelable: in `client` mode `preventDefault()` stops the network call.
  * - `onCitySubmissionComplete` (`city-submission-complete`): `client` mode: the provider answered. `detail: { service, city, values, result }`.
+ * - `onCityIdentityRequired` (`city-identity-required`): `client` mode: the API asked for sign-in (401) or a higher verification level such as face (403). `detail: { service, city, required, reason: 'sign-in' | 'level' }` — a host opens its sign-in and sets a new identity; the user's answers stay in the form.
  * - `onCityBillPay` (`city-bill-pay`): The user pressed a bill's pay button in the result (re-dispatched from the `<city-submission-result>` inside, whose events stay in this element's shadow root). `detail: { bill, result }`.
  */
 export const CityServiceForm = createComponent({
@@ -25,6 +26,7 @@ export const CityServiceForm = createComponent({
   events: {
     onCitySubmit: 'city-submit' as EventName<EventOf<'city-submit'>>,
     onCitySubmissionComplete: 'city-submission-complete' as EventName<EventOf<'city-submission-complete'>>,
+    onCityIdentityRequired: 'city-identity-required' as EventName<EventOf<'city-identity-required'>>,
     onCityBillPay: 'city-bill-pay' as EventName<EventOf<'city-bill-pay'>>,
   },
   displayName: 'CityServiceForm',

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider, consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { IdentityProvider } from '@cityhub/sdk';
+import type { IdentityLevel } from './view.js';
 import { PAYMENT_PROVIDERS, safeUrl, type Bill, type PaymentProvider, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
 import { hubClientContext, type CachedResult, type HubClient } from '../context.js';
 import { emit, type CityEventMap } from '../events.js';
@@ -92,6 +93,9 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * @event city-change - The user chose a city in the picker. `detail: { city, source }`.
  * @event city-submit - A service form is about to be submitted. Cancelable: `preventDefault()` stops the call.
  * @event city-submission-complete - The provider answered a submission. `detail: { service, city, values, result }`.
+ * @event city-identity-required - The API asked for sign-in (401) or a higher verification level (403) on submit.
+ *   `detail: { service, city, required, reason: 'sign-in' | 'level' }`: sign the user in, then set a new `identity`
+ *   (the hub asks it again; the answers stay in the form).
  * @event city-bill-pay - The user asked to pay a bill from a result. `detail: { bill, result }`. Cancelable:
  *   `preventDefault()` keeps the hub where it is (the host pays elsewhere); otherwise the pay page opens.
  * @event city-payment-state - The payment on the pay page changed state (re-dispatched from `<city-payment>`).
@@ -276,6 +280,19 @@ export class CityHubElement extends LitElement {
   });
 
   private offered?: { key: string; list: readonly PaymentProvider[] };
+
+  /**
+   * What the host's identity provider says about the user now: their verification level, `none` when nobody is
+   * signed in. Asked again whenever `identity` changes (a host sets a new provider after signing the user in).
+   */
+  private readonly identityTask = new Task(this, {
+    task: async ([identity]): Promise<IdentityLevel | undefined> => {
+      if (!identity) return undefined;
+      const who = await identity();
+      return who?.token ? who.level ?? 'real-name' : 'none';
+    },
+    args: () => [this.identity] as const,
+  });
 
   /** The municipality code tried in place of the one in the address (so a pair of unknown codes is tried once). */
   private aliasTried?: string;
@@ -630,6 +647,7 @@ export class CityHubElement extends LitElement {
       <div part="view" class="main"
         @city-service-select=${this.onServiceSelect} @city-category-select=${this.onCategorySelect} @city-change=${this.onCityChange}
         @city-submit=${this.onSubmit} @city-submission-complete=${this.onSubmissionComplete} @city-bill-pay=${this.onBillPay}
+        @city-identity-required=${this.onIdentityRequired}
         @city-payment-state=${this.onPayment} @city-payment-complete=${this.onPayment} @city-payment-failed=${this.onPayment}
         @city-payment-canceled=${this.onPayment}>
         ${this.renderView(ctx)}
@@ -803,6 +821,15 @@ export class CityHubElement extends LitElement {
       aria-current=${ifDefined(options.current ? 'page' : undefined)} @click=${onClick}>${content}</a>`;
   }
 
+  /**
+   * The user's verification level as far as the hub knows: from the `identity` provider; `none` for a client the hub
+   * made without one; `unknown` for a client the host passed (it handles sign-in) or while the provider answers.
+   */
+  private identityLevel(): IdentityLevel | 'unknown' {
+    if (this.identity) return this.identityTask.status === TaskStatus.COMPLETE ? this.identityTask.value ?? 'unknown' : 'unknown';
+    return this.client || this.inheritedClient ? 'unknown' : 'none';
+  }
+
   /** The payment methods to offer (see `payment-providers`); the same array while the answer stays the same. */
   private offeredProviders(): readonly PaymentProvider[] {
     let list: PaymentProvider[];
@@ -858,7 +885,7 @@ export class CityHubElement extends LitElement {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('city-service-form')?.focus());
       },
       canSubmit: !this.browseOnly,
-      hasIdentity: Boolean(this.identity || this.client || this.inheritedClient),
+      identityLevel: this.identityLevel(),
       completedOrder: (code) => this.completed.get(`${this.catalogCity}/${code}`),
       resultOf: (code) => this.results.get(`${this.catalogCity}/${code}`),
       retryCatalog: () => {
@@ -911,6 +938,13 @@ export class CityHubElement extends LitElement {
     if (detail.result.order) this.completed = new Map(this.completed).set(`${detail.city}/${detail.service.code}`, detail.result.order.reference);
     this.results = new Map(this.results).set(`${detail.city}/${detail.service.code}`, detail.result);
     emit(this, 'city-submission-complete', detail);
+  };
+
+  /** A form's 401/403: the host must sign the user in (or raise their level); the hub asks the provider again. */
+  private readonly onIdentityRequired = (event: CityEventMap['city-identity-required']): void => {
+    event.stopPropagation();
+    emit(this, 'city-identity-required', event.detail);
+    if (this.identity) void this.identityTask.run();
   };
 
   private readonly onBillPay = (event: CityEventMap['city-bill-pay']): void => {

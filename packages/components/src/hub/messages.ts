@@ -69,6 +69,8 @@ export interface HubMessages {
   retired: string;
   replacedBy: string;
   signInNeeded: string;
+  /** The user is signed in (real-name) but the service needs face verification. */
+  faceNeeded: string;
 
   continueHeading: string;
   continueWeb: (provider: string, host: string) => string;
@@ -165,6 +167,7 @@ const zhHans: HubMessages = {
   retired: '该服务已停用。',
   replacedBy: '请改用',
   signInNeeded: '此服务需要实名认证。请先在您使用的应用中登录，再提交。',
+  faceNeeded: '此服务需要刷脸认证。请先在您使用的应用中完成刷脸认证，再提交。',
 
   continueHeading: '将离开城市服务继续办理',
   continueWeb: (provider, host) => `此服务由“${provider}”在其网站 ${host} 上办理。点击下方链接将在新窗口打开该网站。`,
@@ -258,6 +261,7 @@ const zhHant: HubMessages = {
   retired: '該服務已停用。',
   replacedBy: '請改用',
   signInNeeded: '此服務需要實名認證。請先在您使用的應用中登入，再提交。',
+  faceNeeded: '此服務需要刷臉認證。請先在您使用的應用中完成刷臉認證，再提交。',
 
   continueHeading: '將離開城市服務繼續辦理',
   continueWeb: (provider, host) => `此服務由「${provider}」在其網站 ${host} 上辦理。點擊下方連結將在新視窗開啟該網站。`,
@@ -355,6 +359,7 @@ const en: HubMessages = {
   retired: 'This service has been withdrawn.',
   replacedBy: 'Use instead',
   signInNeeded: 'This service needs real-name verification. Sign in to the app you are using first, then submit.',
+  faceNeeded: 'This service needs face verification. Complete it in the app you are using first, then submit.',
 
   continueHeading: 'You will leave City services to continue',
   continueWeb: (provider, host) => `${provider} provides this service on its website ${host}. The link below opens it in a new window.`,

@@ -4,7 +4,7 @@ import { formatDateTime, formatMoney } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
 import { isSensitiveField } from '../internal/mask.js';
 import type { RouteParams } from './router.js';
-import { colon, parens, plain, sectionHeading, staleNotice, text, type ViewContext } from './view.js';
+import { colon, meetsIdentity, parens, plain, sectionHeading, staleNotice, text, type ViewContext } from './view.js';
 
 /** The host of a URL that already passed `safeUrl`, for telling the user where they are going. */
 function hostOf(url: string): string {
@@ -172,12 +172,14 @@ function continueStep(ctx: ViewContext, body: TemplateResult): TemplateResult {
 }
 
 function renderForm(ctx: ViewContext, catalog: CityCatalog, service: CatalogService): TemplateResult {
-  const needsIdentity = service.identity !== 'none' && !ctx.hasIdentity;
+  const level = ctx.identityLevel;
+  const needsIdentity = level !== 'unknown' && !meetsIdentity(level, service.identity)
+    ? (level === 'none' ? ctx.hm.signInNeeded : ctx.hm.faceNeeded) : undefined;
   if (!ctx.canSubmit) return html`<p part="browse-only" class="notice">${icon('book')}<span>${ctx.hm.browseOnly}</span></p>`;
   const order = ctx.completedOrder(service.code);
   return html`<section part="form-section" class="section" aria-labelledby="form-title">
     ${sectionHeading('form-title', plain(service.form?.submitLabel, ctx.locale) || ctx.m.serviceKinds[service.kind] || ctx.m.submit)}
-    ${needsIdentity ? html`<p part="identity-notice" class="notice">${icon('id-card')}<span>${ctx.hm.signInNeeded}</span></p>` : nothing}
+    ${needsIdentity ? html`<p part="identity-notice" class="notice">${icon('id-card')}<span>${needsIdentity}</span></p>` : nothing}
     <city-service-form part="form" .service=${service} .result=${ctx.resultOf(service.code)} .initialValues=${prefill(service, ctx.params)}
       city=${catalog.city.code} submit-mode="client" mode=${ctx.mode}
       exportparts="form: service-form, control, submit, error-message, result"></city-service-form>

@@ -46,13 +46,22 @@ export interface ViewContext {
   acceptOpen311: (service: string) => void;
   /** False for a hub on static catalogs only (`catalog-url` without `api`): services can be browsed, not used. */
   canSubmit: boolean;
-  /** True when the hub knows the user can be identified (an `identity` provider or a host-supplied client). */
-  hasIdentity: boolean;
+  /** The user's verification level, as far as the hub knows (`unknown`: a host-supplied client, or not known yet). */
+  identityLevel: IdentityLevel | 'unknown';
   /** The order reference of the last completed submission of a service, for the "see my applications" link. */
   completedOrder: (service: string) => string | undefined;
   /** The last result of a service's form in this page (memory only), shown again when the user comes back. */
   resultOf: (service: string) => SubmissionResult | undefined;
   retryCatalog: () => void;
+}
+
+/** How far the user's identity is verified: not signed in, real-name (实名), or face (刷脸). */
+export type IdentityLevel = 'none' | 'real-name' | 'face';
+
+/** Whether a verification level meets a service's requirement. */
+export function meetsIdentity(level: IdentityLevel, required: IdentityLevel): boolean {
+  const rank: Record<IdentityLevel, number> = { none: 0, 'real-name': 1, face: 2 };
+  return rank[level] >= rank[required];
 }
 
 export interface LinkOptions {

@@ -61,6 +61,14 @@ export interface Messages {
   submitting: string;
   submitFailed: string;
   submitFailedStatus: (status: number) => string;
+  /** 401: the API wants the user signed in. */
+  submitSignIn: string;
+  /** 403: the user's verification level (real-name, face) is below the service's. */
+  submitIdentityLevel: string;
+  /** 409: the same application is already being handled. */
+  submitConflict: string;
+  /** Another 4xx: the provider refused it; retrying the same will not help. */
+  submitRejected: (status: number) => string;
   fixErrors: (count: number) => string;
   chooseOption: string;
   chooseUpTo: (max: number) => string;
@@ -169,6 +177,10 @@ const zhHans: Messages = {
   submitting: '正在提交…',
   submitFailed: '提交失败，请稍后重试。您填写的内容已保留。',
   submitFailedStatus: (status) => `提交失败（${status}），请稍后重试。您填写的内容已保留。`,
+  submitSignIn: '请先登录后再提交。您填写的内容已保留。',
+  submitIdentityLevel: '办理此服务需要更高等级的身份认证（如刷脸认证）。请完成认证后再提交，您填写的内容已保留。',
+  submitConflict: '相同的申请已在办理中，请勿重复提交。可在“我的办件”中查看进度。',
+  submitRejected: (status) => `办理方未受理此申请（${status}）。请核对填写的内容，或联系服务提供方。`,
   fixErrors: (count) => `有 ${count} 处需要修改。`,
   chooseOption: '请选择',
   chooseUpTo: (max) => `最多选 ${max} 项`,
@@ -303,6 +315,10 @@ const zhHant: Messages = {
   submitting: '正在提交…',
   submitFailed: '提交失敗，請稍後重試。您填寫的內容已保留。',
   submitFailedStatus: (status) => `提交失敗（${status}），請稍後重試。您填寫的內容已保留。`,
+  submitSignIn: '請先登入後再提交。您填寫的內容已保留。',
+  submitIdentityLevel: '辦理此服務需要更高等級的身份認證（如刷臉認證）。請完成認證後再提交，您填寫的內容已保留。',
+  submitConflict: '相同的申請已在辦理中，請勿重複提交。可在「我的辦件」中查看進度。',
+  submitRejected: (status) => `辦理方未受理此申請（${status}）。請核對填寫的內容，或聯絡服務提供方。`,
   fixErrors: (count) => `有 ${count} 處需要修改。`,
   chooseOption: '請選擇',
   chooseUpTo: (max) => `最多選 ${max} 項`,
@@ -439,6 +455,10 @@ const en: Messages = {
   submitting: 'Submitting…',
   submitFailed: "Couldn't submit. Please try again; your answers are kept.",
   submitFailedStatus: (status) => `Couldn't submit (${status}). Please try again; your answers are kept.`,
+  submitSignIn: 'Please sign in, then submit. Your answers are kept.',
+  submitIdentityLevel: 'This service needs a higher level of identity verification (such as face verification). Verify, then submit; your answers are kept.',
+  submitConflict: 'The same application is already being handled. Please do not submit it again; see its progress in My applications.',
+  submitRejected: (status) => `The provider did not accept this application (${status}). Please check your answers or contact the provider.`,
   fixErrors: (count) => (count === 1 ? 'There is 1 problem to fix.' : `There are ${count} problems to fix.`),
   chooseOption: 'Choose…',
   chooseUpTo: (max) => `Choose up to ${max}`,

@@ -21,7 +21,23 @@ import {
 /** Lists with at most this many options render as radio buttons (one tap each); longer ones as a `<select>`. */
 const MAX_RADIOS = 4;
 
-type SubmitProblem = { kind: 'generic' } | { kind: 'status'; status: number } | { kind: 'text'; text: string } | { kind: 'unavailable' };
+/**
+ * Why a submission did not go through. `status`: a failure worth retrying (5xx, 408, 429); `sign-in` (401) and
+ * `identity` (403: verification level too low) need the host's sign-in; `conflict` (409) and `rejected` (other
+ * 4xx) will not change on retry.
+ */
+type SubmitProblem =
+  | { kind: 'generic' } | { kind: 'status'; status: number } | { kind: 'text'; text: string } | { kind: 'unavailable' }
+  | { kind: 'sign-in' } | { kind: 'identity' } | { kind: 'conflict' } | { kind: 'rejected'; status: number };
+
+/** The problem an HTTP status means for the user. */
+function problemOf(status: number): SubmitProblem {
+  if (status === 401) return { kind: 'sign-in' };
+  if (status === 403) return { kind: 'identity' };
+  if (status === 409) return { kind: 'conflict' };
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return { kind: 'rejected', status };
+  return { kind: 'status', status };
+}
 
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -51,6 +67,9 @@ function newIdempotencyKey(): string {
  * @event city-submit - Valid values were submitted. `detail: { service, city, values }` (values validated and
  *   normalised; amounts in fen). Cancelable: in `client` mode `preventDefault()` stops the network call.
  * @event city-submission-complete - `client` mode: the provider answered. `detail: { service, city, values, result }`.
+ * @event city-identity-required - `client` mode: the API asked for sign-in (401) or a higher verification level
+ *   such as face (403). `detail: { service, city, required, reason: 'sign-in' | 'level' }` — a host opens its sign-in
+ *   and sets a new identity; the user's answers stay in the form.
  * @event city-bill-pay - The user pressed a bill's pay button in the result (re-dispatched from the
  *   `<city-submission-result>` inside, whose events stay in this element's shadow root). `detail: { bill, result }`.
  *
@@ -227,7 +246,12 @@ export class CityServiceForm extends WithClientAttributes(LitElement) {
         this.setErrors(fields as FieldError[]);
       } else {
         const status = (error as { status?: unknown } | null)?.status;
-        this.problem = typeof status === 'number' ? { kind: 'status', status } : { kind: 'generic' };
+        this.problem = typeof status === 'number' ? problemOf(status) : { kind: 'generic' };
+        if (this.problem.kind === 'sign-in' || this.problem.kind === 'identity') {
+          emit(this, 'city-identity-required', {
+            service, city: this.city, required: service.identity, reason: this.problem.kind === 'sign-in' ? 'sign-in' : 'level',
+          });
+        }
       }
     } finally {
       this.pending = false;
@@ -281,7 +305,10 @@ export class CityServiceForm extends WithClientAttributes(LitElement) {
     const problem = this.problem!;
     const text = problem.kind === 'status' ? m.submitFailedStatus(problem.status)
       : problem.kind === 'text' ? problem.text
-      : problem.kind === 'unavailable' ? m.submitFailed
+      : problem.kind === 'sign-in' ? m.submitSignIn
+      : problem.kind === 'identity' ? m.submitIdentityLevel
+      : problem.kind === 'conflict' ? m.submitConflict
+      : problem.kind === 'rejected' ? m.submitRejected(problem.status)
       : m.submitFailed;
     return html`<div part="submit-error" class="notice error" role="alert">${icon('alert')}<span>${text}</span>
       ${problem.kind === 'status' || problem.kind === 'generic'

@@ -1,6 +1,7 @@
 /**
  * Replaces `window.fetch` for elements configured by attributes (`api="…"`), which create their own SDK client: each
- * route answers a method + path with a JSON body (404 otherwise), and every request is recorded. The SDK looks
+ * route answers a method + path with a JSON body, or with a `Response` of its own (404 otherwise), and every request
+ * is recorded. The SDK looks
  * `fetch` up at call time, so no network is touched. Call `restore()` in `finally`.
  */
 export interface FetchStub {
@@ -18,7 +19,8 @@ export function stubFetch(routes: Record<string, (body: string) => unknown>): Fe
     requests.push({ method: request.method, url, body });
     const route = routes[`${request.method} ${url.pathname}`];
     if (!route) return Response.json({ error: { code: 'not_found', message: 'no route' } }, { status: 404 });
-    return Response.json(route(body), { status: request.method === 'POST' ? 201 : 200 });
+    const answer = route(body);
+    return answer instanceof Response ? answer : Response.json(answer, { status: request.method === 'POST' ? 201 : 200 });
   };
   return { requests, restore: () => void (window.fetch = original) };
 }
