@@ -191,6 +191,17 @@ describe('<city-hub> routing and deep links', () => {
     }
   });
 
+  it('offers "use my location" in the picker only with the geolocation attribute', async () => {
+    resetPage('#/cities');
+    const el = await mountHub(client);
+    await waitForView(el, 'picker');
+    const picker = () => el.shadowRoot!.querySelector('city-picker')!;
+    expect(picker().geolocation).to.equal(false);
+    el.setAttribute('geolocation', '');
+    await el.updateComplete;
+    expect(picker().geolocation).to.equal(true);
+  });
+
   it('says a city is not offered (no Retry that cannot help) and offers the picker', async () => {
     resetPage('#/999999/service/traffic-violation-query');
     const el = await mountHub(client);

@@ -212,6 +212,9 @@ export class CityHubElement extends LitElement {
    */
   @property({ attribute: 'payment-providers', converter: listConverter }) paymentProviders?: PaymentProvider[];
 
+  /** Offers "use my location" in the city picker (asked only when the user presses it; never stored). */
+  @property({ type: Boolean }) geolocation = false;
+
   /** How many popular services the home page shows. */
   @property({ type: Number, attribute: 'popular-limit' }) popularLimit = 8;
 
@@ -749,7 +752,7 @@ export class CityHubElement extends LitElement {
       ${this.catalogCity ? ctx.back : nothing}
       ${ctx.heading(ctx.hm.chooseCityHeading)}
       <p class="muted">${ctx.hm.chooseCityIntro}</p>
-      <city-picker value=${this.catalogCity} mode=${this.mode} exportparts="option: picker-option, filter: picker-filter, chip: picker-chip"></city-picker>
+      <city-picker value=${this.catalogCity} mode=${this.mode} ?geolocation=${this.geolocation} exportparts="option: picker-option, filter: picker-filter, chip: picker-chip"></city-picker>
     </div>`;
   }
 
