@@ -18,7 +18,7 @@ export const BUDGETS = {
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
   'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 35.25 * KB },
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK (issue 4)', target: 45 * KB, ceiling: 88 * KB },
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK (issue 4)', target: 45 * KB, ceiling: 90 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */
