@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { fn } from 'storybook/test';
 import type { CityHubElement, HubRoute } from '@cityhub/components';
-import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '@cityhub/components';
+import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY, TEXT_SIZE_KEY } from '@cityhub/components';
 import { storyClient } from './support/client.js';
 import { docsFor } from './support/docs.js';
 import { attr, cityArgType, commonArgs, commonArgTypes, settled, typeInto, wait, type CommonArgs } from './support/controls.js';
@@ -47,6 +47,7 @@ function seedStorage(args: Args): void {
   try {
     // The hub remembers the elder switch; a story's `mode` should win over a choice made in another story.
     localStorage.removeItem(MODE_KEY);
+    localStorage.removeItem(TEXT_SIZE_KEY);
     if (args.history) {
       localStorage.setItem(FAVOURITES_KEY, JSON.stringify([{ city: SHENZHEN, service: 'traffic-violation-query' }, { city: SHENZHEN, service: 'water-bill-payment' }]));
       localStorage.setItem(RECENT_SERVICES_KEY, JSON.stringify([{ city: SHENZHEN, service: 'housing-fund-query' }, { city: '110000', service: 'traffic-violation-query' }]));
@@ -189,6 +190,21 @@ export const Offline: Story = { args: { scenario: 'offline' } };
 
 /** Elder mode (适老化) — the header switch toggles it too. */
 export const Elder: Story = { args: { mode: 'elder' } };
+
+/** Elder mode with the largest text (32 px), as chosen in the header's 字号 control (remembered on the device). */
+export const ElderLargestText: Story = {
+  name: 'Elder, largest text',
+  args: { mode: 'elder' },
+  play: async ({ canvasElement }) => {
+    const hub = canvasElement.querySelector('city-hub') as CityHubElement | null;
+    await settled(hub);
+    hub?.setTextSize(32);
+    await settled(hub);
+  },
+};
+
+/** A city the catalog does not have (an old link, a typo): it says so, with no Retry that cannot help, and offers the picker. */
+export const CityNotOffered: Story = { name: 'City not offered', args: { city: '999999', history: false } };
 
 export const ZhHans: Story = { name: 'zh-Hans', args: { lang: 'zh-Hans' } };
 

@@ -22,7 +22,7 @@ export {
   type CityModeChangeDetail, type CityLocaleChangeDetail,
 } from './hub/events.js';
 export { HUB_MESSAGES, type HubMessages } from './hub/messages.js';
-export { FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, type ServiceRef } from './hub/storage.js';
+export { FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, TEXT_SIZE_KEY, type ServiceRef } from './hub/storage.js';
 
 export {
   hubClientContext, citiesOf,
