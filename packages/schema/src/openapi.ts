@@ -117,19 +117,30 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/cities/{city}/services/{service}/submissions': {
         post: {
           operationId: 'submit', summary: 'Submit a service form (query, transaction, booking, report)',
-          parameters: [cityParam, serviceParam, idempotencyKey],
+          description: 'Reports whose city binding is an `open311` entry are sent on to `{endpoint}/requests.json` (GeoReport v2); ' +
+            'the order carries the endpoint\'s answer in `forwarded`.',
+          parameters: [cityParam, serviceParam, {
+            ...requiredIdempotencyKey,
+            description: 'Created by the client before the first send and reused on every retry with the identical body. ' +
+              'Same key and body replays the first response (Idempotent-Replayed: true) and never sends a report on twice; ' +
+              'same key with a different body is 422.',
+          }],
           security: [{}, { bearer: [] }],
           requestBody: { required: true, content: json('SubmissionRequest') },
           responses: {
             200: { description: 'Answered', content: json('SubmissionResult') },
             201: { description: 'Answered and an order was created', content: json('SubmissionResult') },
-            400: errorResponse('Invalid values (validation_failed lists the fields)'),
+            202: { description: 'Sent on to the provider\'s Open311 endpoint, which gave no readable answer: the order is recorded with forwarded.state "unknown" and the report is not sent again', content: json('SubmissionResult') },
+            400: errorResponse('No Idempotency-Key, or invalid values (validation_failed lists the fields)'),
             401: errorResponse('Identity required'),
             404: errorResponse('Unknown city or service'),
             409: errorResponse('Service not available for submissions'),
             413: errorResponse('Body too large'),
             415: errorResponse('Not JSON'),
-            422: errorResponse('Idempotency key reused with a different body'),
+            422: errorResponse('Idempotency key reused with a different body, or the Open311 endpoint refused the report (provider_rejected)'),
+            502: errorResponse('The Open311 endpoint failed or could not be reached; nothing was recorded, retry with the same key (bad_gateway)'),
+            503: errorResponse('The Open311 endpoint is busy (with Retry-After when it said); retry with the same key'),
+            504: errorResponse('The Open311 endpoint could not be reached in time; nothing was sent (gateway_timeout)'),
           },
         },
       },
@@ -199,6 +210,19 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'sandboxCheckout', tags: ['sandbox'], summary: 'Reference server only: the hosted checkout page of the redirect provider (HTML)',
           parameters: [{ name: 'tradeNo', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, 404: errorResponse('Unknown trade') },
+        },
+      },
+      '/v1/sandbox/open311/v2/requests.json': {
+        post: {
+          operationId: 'sandboxOpen311Request', tags: ['sandbox'],
+          summary: 'Reference server only: the sandbox Open311 GeoReport v2 endpoint (catalog URL https://sandbox.cityhub.invalid/v1/sandbox/open311/v2); ' +
+            'also GET services.json, services/{code}.json and requests/{id}.json',
+          requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
+          responses: {
+            201: { description: 'GeoReport [{service_request_id, service_notice}]' },
+            400: { description: 'GeoReport [{code, description}]: no location, a missing or unknown attribute value' },
+            404: { description: 'GeoReport [{code, description}]: unknown service_code or jurisdiction_id' },
+          },
         },
       },
       '/v1/orders/{id}': {

@@ -1,23 +1,25 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import {
-  SubmissionRequest, validateForm,
-  type CatalogService, type CityCatalog, type ErrorCode, type Order, type SubmissionResult,
+  SubmissionRequest,
+  type CatalogService, type CityCatalog, type ErrorCode, type SubmissionResult,
 } from '@cityhub/schema';
 import type { CompiledCatalog } from '@cityhub/schema/node';
 import { ApiError, badRequest, errorBody, notFound } from './errors.js';
 import {
-  DEFAULT_MAX_BODY_BYTES, IDEMPOTENCY_KEY, SAFE_REQUEST_ID, canonicalJson, ifNoneMatchHits, isJsonContentType, parseJson,
+  DEFAULT_MAX_BODY_BYTES, SAFE_REQUEST_ID, canonicalJson, idempotencyKeyOf, ifNoneMatchHits, isJsonContentType, parseJson,
   readBodyLimited, sha256, strongEtag,
 } from './http.js';
-import { identify, satisfies, unauthorized, type Identity } from './identity.js';
+import { identify, unauthorized } from './identity.js';
+import { createOpen311Forwarder, isOpen311, type Open311Options } from './open311/forwarder.js';
+import { registerOpen311Sandbox } from './open311/sandbox.js';
 import { answerSubmission } from './sandbox/index.js';
-import { cityPrefix } from './sandbox/context.js';
 import { createPaymentService, type PaymentOptions, type PaymentService } from './payments/service.js';
 import { registerPaymentRoutes } from './payments/routes.js';
 import { serveStaticFile } from './static.js';
-import { chinaDay, type Store } from './store/index.js';
+import type { Store } from './store/index.js';
+import { acceptValues, nextOrderReference, recordAnswer, storedResponse } from './submissions.js';
 
 export interface AccessLogEntry {
   method: string;
@@ -44,6 +46,14 @@ export interface AppOptions {
   payments?: PaymentOptions;
   /** A payment service to use (`startServer` passes one so it can run the sweep and the notification outbox). */
   paymentService?: PaymentService;
+  /** Forwarding of reports to Open311 GeoReport v2 endpoints (time limits, answer size, host allowlist). */
+  open311?: Open311Options;
+  /**
+   * Where this server listens (`http://127.0.0.1:8787`): catalog URLs on the reserved sandbox origin
+   * (`https://sandbox.cityhub.invalid`) resolve against it. `startServer` sets it once it listens; without it,
+   * services on the sandbox origin cannot be forwarded to.
+   */
+  sandboxBaseUrl?: () => string | undefined;
 }
 
 type Env = { Variables: { requestId: string } };
@@ -70,8 +80,6 @@ interface CityEntry {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const param = (c: Context<Env, any>, name: string): string => c.req.param(name) ?? '';
-
-const newId = (prefix: string) => `${prefix}_${randomBytes(15).toString('base64url')}`;
 
 /** The Hono app: catalog API, submissions with the sandbox providers, the order ledger and static catalogs. */
 export function createApp(options: AppOptions) {
@@ -234,99 +242,44 @@ export function createApp(options: AppOptions) {
   });
 
   // --- submissions ---------------------------------------------------------------------------------------------
+  const open311 = createOpen311Forwarder({ store, clock, sandboxBaseUrl: options.sandboxBaseUrl ?? (() => undefined) }, options.open311);
   route('/v1/cities/:city/services/:service/submissions', {
     POST: async (c) => {
       const identity = identify(c.req.header('authorization'));
-      const key = c.req.header('idempotency-key');
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-        throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters');
-      }
+      const key = idempotencyKeyOf(c.req.method, c.req.path, c.req.header('idempotency-key'), 'once per submission');
       const body = await readJson(c);
-      const request = SubmissionRequest.safeParse(body);
-      if (!request.success) throw badRequest('request body must be {"values": {…}}');
+      const parsed = SubmissionRequest.safeParse(body);
+      if (!parsed.success) throw badRequest('request body must be {"values": {…}}');
       const entry = cityOr404(param(c, 'city'));
       const { service } = serviceOr404(entry, param(c, 'service'));
+      const city = entry.catalog.city;
       const owner = identity?.owner ?? null;
       const path = c.req.path;
-      const requestHash = sha256(canonicalJson({ method: 'POST', path, owner, body: request.data }));
+      const request = { owner, key, path, requestHash: sha256(canonicalJson({ method: 'POST', path, owner, body: parsed.data })) };
 
-      const outcome = store.atomically(() => {
-        if (key !== undefined) {
-          const prior = store.findIdempotencyKey(owner ?? '', key);
-          if (prior) {
-            if (prior.requestHash !== requestHash) {
-              throw new ApiError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');
-            }
-            return { status: prior.status, body: prior.responseBody, replayed: true };
-          }
-        }
-        const now = clock();
-        assertOpen(service, identity, now);
-        const validation = validateForm(service.form!, request.data.values, { now: () => now });
-        if (!validation.ok) {
-          throw new ApiError(400, 'validation_failed', 'some values are not valid', { fields: validation.errors });
-        }
-        const day = chinaDay(now);
-        const orderReference = `${cityPrefix(entry.catalog.city)}-${day}-${String(store.countOrdersOnDay(entry.catalog.city.code, day) + 1).padStart(4, '0')}`;
-        const answer = answerSubmission({ city: entry.catalog.city, service, values: validation.values, now, orderReference });
-        // A bill the hub's ledger already has as paid is reported paid, whatever the provider's answer says.
-        answer.bills = answer.bills.map((bill) => (store.payments.getBill(bill.id)?.bill.status === 'paid' ? { ...bill, status: 'paid' as const } : bill));
-        const submittedAt = now.toISOString();
-        const submissionId = newId('sub');
-        let order: Order | undefined;
-        if (answer.order) {
-          const timeline = answer.order.timeline.map((event) => ({
-            status: event.status,
-            at: new Date(now.getTime() + (event.afterMinutes ?? 0) * 60_000).toISOString(),
-            ...(event.note ? { note: event.note } : {}),
-          }));
-          order = {
-            id: newId('ord'),
-            reference: orderReference,
-            service: service.code,
-            city: entry.catalog.city.code,
-            kind: service.kind,
-            title: service.name,
-            status: answer.order.status,
-            createdAt: submittedAt,
-            updatedAt: timeline.at(-1)!.at,
-            timeline,
-            ...(answer.order.booking ? { booking: answer.order.booking } : {}),
-            submission: submissionId,
-          };
-        }
-        const result: SubmissionResult = {
-          id: submissionId,
-          service: service.code,
-          city: entry.catalog.city.code,
-          kind: service.kind,
-          status: answer.status,
-          submittedAt,
-          summary: answer.summary,
-          sections: answer.sections,
-          bills: answer.bills,
-          ...(order ? { order } : {}),
-        };
-        const response = { status: order ? 201 : 200, body: JSON.stringify(result) };
-        store.saveSubmission({
-          owner,
-          valuesHash: sha256(canonicalJson(validation.values)),
-          result,
-          response,
-          ...(key !== undefined ? { idempotency: { key, method: 'POST', path, requestHash } } : {}),
+      const outcome = isOpen311(service)
+        // Reports on an Open311 endpoint go there; the endpoint's answer is the provider's answer.
+        ? await open311.submit({ city, service, identity, values: parsed.data.values, request })
+        : store.atomically(() => {
+          const prior = storedResponse(store, request);
+          if (prior) return { ...prior, replayed: true };
+          const now = clock();
+          const values = acceptValues(service, identity, parsed.data.values, now);
+          const orderReference = nextOrderReference(store, city, now);
+          const answer = answerSubmission({ city, service, values, now, orderReference });
+          // A bill the hub's ledger already has as paid is reported paid, whatever the provider's answer says.
+          answer.bills = answer.bills.map((bill) => (store.payments.getBill(bill.id)?.bill.status === 'paid' ? { ...bill, status: 'paid' as const } : bill));
+          return { ...recordAnswer(store, { city, service, request, values, now, orderReference }, answer), replayed: false };
         });
-        return { ...response, replayed: false };
-      });
 
       const headers: Record<string, string> = {};
       if (outcome.replayed) headers['Idempotent-Replayed'] = 'true';
-      if (outcome.status === 201) {
-        const orderId = (JSON.parse(outcome.body) as SubmissionResult).order?.id;
-        if (orderId) headers.Location = `/v1/orders/${orderId}`;
-      }
+      const orderId = (JSON.parse(outcome.body) as SubmissionResult).order?.id;
+      if (orderId) headers.Location = `/v1/orders/${orderId}`;
       return json(c, outcome.status, outcome.body, headers);
     },
   });
+  registerOpen311Sandbox({ route, store, clock, catalogs: [...cities.values()].map((c) => c.catalog), maxBodyBytes });
 
   // --- orders --------------------------------------------------------------------------------------------------
   route('/v1/orders', {
@@ -343,12 +296,19 @@ export function createApp(options: AppOptions) {
     },
   });
   route('/v1/orders/:id', {
-    GET: (c) => {
+    GET: async (c) => {
       const identity = identify(c.req.header('authorization'));
-      const stored = store.getOrder(param(c, 'id'));
-      // Orders of anonymous submissions are reachable by their unguessable id alone; others only by their owner.
-      if (!stored || (stored.owner !== null && stored.owner !== identity?.owner)) throw notFound('no such order');
-      return json(c, 200, JSON.stringify(stored.order), { Vary: 'Authorization' });
+      const id = param(c, 'id');
+      const visible = () => {
+        const stored = store.getOrder(id);
+        // Orders of anonymous submissions are reachable by their unguessable id alone; others only by their owner.
+        if (!stored || (stored.owner !== null && stored.owner !== identity?.owner)) throw notFound('no such order');
+        return stored;
+      };
+      visible();
+      // A report sent on to Open311: its status comes from the city's system (a failed check changes nothing).
+      await open311.refresh(id).catch((error: unknown) => reportError(error, c.get('requestId')));
+      return json(c, 200, JSON.stringify(visible().order), { Vary: 'Authorization' });
     },
   });
 
@@ -374,28 +334,4 @@ export function createApp(options: AppOptions) {
   }
 
   return app;
-}
-
-/** 409 when the service cannot take submissions in this city; 401 when it needs an identity we lack. */
-function assertOpen(service: CatalogService, identity: Identity | undefined, now: Date): void {
-  if (service.status.state === 'maintenance') {
-    const headers: Record<string, string> = {};
-    if (service.status.until) {
-      const seconds = Math.ceil((Date.parse(service.status.until) - now.getTime()) / 1000);
-      if (seconds > 0) headers['Retry-After'] = String(seconds);
-    }
-    throw new ApiError(409, 'conflict', `${service.code} is under maintenance: ${service.status.message.en ?? service.status.message['zh-Hans']}`, { headers });
-  }
-  if (service.status.state === 'retired') {
-    throw new ApiError(409, 'conflict', `${service.code} has been retired${service.status.replacedBy ? `; use ${service.status.replacedBy}` : ''}`);
-  }
-  if (service.availability.state !== 'available') {
-    throw new ApiError(409, 'conflict', `${service.code} is not available through the hub in this city`);
-  }
-  if ((service.entry.type !== 'form' && service.entry.type !== 'open311') || !service.form) {
-    throw new ApiError(409, 'conflict', `${service.code} is not submitted through the hub (its entry is ${service.entry.type})`);
-  }
-  if (!satisfies(identity, service.identity)) {
-    throw unauthorized(`${service.code} needs a ${service.identity} verified identity`);
-  }
 }

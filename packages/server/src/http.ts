@@ -118,5 +118,20 @@ export function ifNoneMatchHits(header: string | undefined | null, etag: string)
 /** Visible ASCII, 1–255 characters. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/**
+ * The request's `Idempotency-Key` (reliability #2): 400 when it is malformed, and when it is missing from a request
+ * that requires one (`created …` says what one key stands for).
+ */
+export function idempotencyKeyOf(method: string, path: string, header: string | undefined, created: string): string;
+export function idempotencyKeyOf(method: string, path: string, header: string | undefined, created: string | undefined): string | undefined;
+export function idempotencyKeyOf(method: string, path: string, header: string | undefined, created: string | undefined): string | undefined {
+  if (header === undefined) {
+    if (created !== undefined) throw badRequest(`${method} ${path} requires an Idempotency-Key header (created ${created}, reused on every retry)`);
+    return undefined;
+  }
+  if (!IDEMPOTENCY_KEY.test(header)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters');
+  return header;
+}
+
 /** Request ids we accept from a client (anything else is replaced, so logs never carry arbitrary text). */
 export const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;

@@ -58,7 +58,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     serviceName: (city, code) => catalog.catalogs.get(city)?.services.find((s) => s.code === code)?.name,
     ...(onError ? { onError: (error: unknown) => onError(error, 'payments') } : {}),
   }, options.payments);
-  const app = createApp({ catalog, store, now, maxBodyBytes, staticDir, log, onError, paymentService: payments });
+  let sandboxBase: string | undefined;
+  const app = createApp({
+    catalog, store, now, maxBodyBytes, staticDir, log, onError, paymentService: payments,
+    ...(options.open311 ? { open311: options.open311 } : {}),
+    sandboxBaseUrl: () => sandboxBase,
+  });
   const host = options.host ?? '127.0.0.1';
 
   let server: Server;
@@ -75,11 +80,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  payments.start({ baseUrl: `http://${urlHost}:${port}` });
+  const baseUrl = `http://${urlHost}:${port}`;
+  payments.start({ baseUrl });
+  // The server's calls to its own sandbox endpoints go over loopback, also when it listens on every interface.
+  const loopback = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : urlHost;
+  sandboxBase = `http://${loopback}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: baseUrl,
     host,
     port,
     catalog,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SubmissionResult, validateForm, type CatalogService } from '@cityhub/schema';
 import type { CompiledCatalog } from '@cityhub/schema/node';
-import { sandboxRuleFor, answerSubmission, startServer, type RunningServer } from '../src/index.js';
+import { SANDBOX_ORIGIN, sandboxRuleFor, answerSubmission, startServer, type RunningServer } from '../src/index.js';
 import { FIXED_NOW, postJson, submissionPath, TOKEN } from './helpers.js';
 import { sampleValues } from './values.js';
 
@@ -73,5 +73,23 @@ describe('the embedded sample catalog', { skip: present ? false : 'packages/cata
       }
     }
     console.log(`# embedded catalog over HTTP: ${sent} submissions accepted`);
+  });
+
+  it('sends the sample catalog\'s Open311 reports to the sandbox GeoReport v2 endpoint, out of the box', async () => {
+    const reports = [...compiled.catalogs.values()].flatMap((catalog) =>
+      catalog.services.filter((s) => submittable(s) && s.entry.type === 'open311').map((service) => ({ city: catalog.city.code, service })));
+    assert.ok(reports.length >= 3, 'the sample catalog has Open311 report services');
+    const before = server.store.forwarding.sandboxRequestCount();
+    for (const { city, service } of reports) {
+      assert.equal(new URL((service.entry as { endpoint: string }).endpoint).origin, SANDBOX_ORIGIN, `${service.code} points at the sandbox origin`);
+      const res = await postJson(server.url, submissionPath(city, service.code), { values: sampleValues(service.form!, FIXED_NOW) }, { token: TOKEN });
+      const text = await res.text();
+      assert.equal(res.status, 201, `${city}/${service.code}: ${text}`);
+      const order = SubmissionResult.parse(JSON.parse(text)).order!;
+      assert.equal(order.forwarded?.state, 'confirmed');
+      assert.match(order.forwarded?.serviceRequestId ?? '', /^311-\d{8}-\d{6}$/);
+    }
+    assert.equal(server.store.forwarding.sandboxRequestCount() - before, reports.length, 'one GeoReport request per report');
+    console.log(`# embedded catalog: ${reports.length} Open311 reports forwarded to the sandbox endpoint`);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -96,17 +96,19 @@ export const auth = (token = TOKEN) => ({ Authorization: `Bearer ${token}` });
 
 export interface PostOptions {
   token?: string;
-  key?: string;
+  /** The `Idempotency-Key`: a fresh one per call when omitted (as the SDK sends), none at all for `null`. */
+  key?: string | null;
   headers?: Record<string, string>;
 }
 
 export async function postJson(base: string, path: string, body: unknown, options: PostOptions = {}): Promise<Response> {
+  const key = options.key === undefined ? randomUUID() : options.key;
   return fetch(`${base}${path}`, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
       ...(options.token ? auth(options.token) : {}),
-      ...(options.key ? { 'Idempotency-Key': options.key } : {}),
+      ...(key !== null ? { 'Idempotency-Key': key } : {}),
       ...options.headers,
     },
     body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -21,7 +21,7 @@ describe('payments API', () => {
 
   it('requires an Idempotency-Key; same key + body replays the same payment; a different body is 422', async () => {
     const bill = await topUpBill(base, 5000);
-    await expectError(await postJson(base, '/v1/payments', { billId: bill.id, provider: 'sandbox' }), 400, 'bad_request');
+    await expectError(await postJson(base, '/v1/payments', { billId: bill.id, provider: 'sandbox' }, { key: null }), 400, 'bad_request');
     await expectError(await postJson(base, '/v1/payments', { billId: bill.id, provider: 'sandbox' }, { key: 'bad key with spaces' }), 400, 'bad_request');
     await expectError(await postJson(base, '/v1/payments', { billId: bill.id, provider: 'paypal' }, { key: 'k-shape' }), 400, 'bad_request');
     await expectError(await postJson(base, '/v1/payments', { billId: 'bill_nope', provider: 'sandbox' }, { key: 'k-404' }), 404, 'not_found');
@@ -191,7 +191,7 @@ describe('payments API', () => {
     const extended = (await createPayment(base, (await topUpBill(base, 5600)).id)).payment!;
 
     // Extensions: +10 min each, at least ten, idempotent per key, key required.
-    await expectError(await postJson(base, `/v1/payments/${extended.id}/extend`, {}), 400, 'bad_request');
+    await expectError(await postJson(base, `/v1/payments/${extended.id}/extend`, {}, { key: null }), 400, 'bad_request');
     let last = extended;
     for (let i = 0; i < 10; i++) {
       const res = await postJson(base, `/v1/payments/${extended.id}/extend`, {}, { key: `ext-${i}` });

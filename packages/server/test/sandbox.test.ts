@@ -185,7 +185,7 @@ describe('sandbox answers over HTTP', () => {
       const { id: _id, submittedAt: _at, order, ...rest } = r;
       return {
         ...rest,
-        sections: rest.sections.map((s) => ({ ...s, rows: s.rows.filter((row) => !/编号|Reference/.test(row.label.en ?? '')) })),
+        sections: rest.sections.map((s) => ({ ...s, rows: s.rows.filter((row) => !/编号|Reference|Their number/.test(row.label.en ?? '')) })),
         order: order && { status: order.status, booking: order.booking, timeline: order.timeline.map((e) => e.status) },
         summary: r.order ? null : rest.summary,
       };

@@ -42,8 +42,8 @@ describe('store', () => {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
       assert.deepEqual(tables, [
-        'bills', 'charges', 'idempotency_keys', 'order_events', 'orders', 'payment_events', 'payment_notifications', 'payments',
-        'sandbox_outbox', 'sandbox_trades', 'submissions',
+        'bills', 'charges', 'forwarded_requests', 'idempotency_keys', 'order_events', 'orders', 'payment_events',
+        'payment_notifications', 'payments', 'sandbox_open311_requests', 'sandbox_outbox', 'sandbox_trades', 'submissions',
       ]);
     } finally {
       db.close();

@@ -84,8 +84,9 @@ describe('submissions over HTTP', () => {
 
   it('415 for non-JSON bodies, 400 for malformed JSON or shape, 400 for a bad Idempotency-Key', async () => {
     const path = submissionPath(SZ, 'water-bill-payment');
-    await expectError(await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"values":{}}' }), 415, 'unsupported_media_type');
-    await expectError(await fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams({ values: 'x' }) }), 415, 'unsupported_media_type');
+    const key = { 'Idempotency-Key': 'media-type-0001' };
+    await expectError(await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'text/plain', ...key }, body: '{"values":{}}' }), 415, 'unsupported_media_type');
+    await expectError(await fetch(`${base}${path}`, { method: 'POST', headers: key, body: new URLSearchParams({ values: 'x' }) }), 415, 'unsupported_media_type');
     await expectError(await postJson(base, path, '{"values": {'), 400, 'bad_request');
     await expectError(await postJson(base, path, ''), 400, 'bad_request');
     await expectError(await postJson(base, path, '[1,2]'), 400, 'bad_request');
@@ -109,7 +110,7 @@ describe('submissions over HTTP', () => {
     const chunked = await rawRequest(base, {
       method: 'POST',
       path,
-      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Idempotency-Key': 'chunked-0001' },
       chunks: ['{"values":{"description":"', ...Array.from({ length: 6 }, () => 'y'.repeat(1024)), '"}}'],
     });
     assert.equal(chunked.status, 413);
@@ -119,7 +120,7 @@ describe('submissions over HTTP', () => {
     const small = await rawRequest(base, {
       method: 'POST',
       path: submissionPath(SZ, 'water-bill-payment'),
-      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Idempotency-Key': 'chunked-0002' },
       chunks: ['{"values":', '{"accountNumber":"0012345678"}}'],
     });
     assert.equal(small.status, 200);
@@ -167,7 +168,19 @@ describe('submissions over HTTP', () => {
     console.log(`# idempotency: 20 concurrent duplicates → ${list.orders.length} order, 19 replays`);
   });
 
-  it('concurrent submissions without a key each get their own order and a unique reference', async () => {
+  it('400 without an Idempotency-Key (reliability #2): nothing is answered, stored or sent on', async () => {
+    const before = server.store.stats();
+    const forwarded = server.store.forwarding.sandboxRequestCount();
+    for (const [service, values] of [['water-bill-payment', { accountNumber: '0012345678' }], ['city-management-report', report(42).values]] as const) {
+      const res = await postJson(base, submissionPath(SZ, service), { values }, { token: TOKEN, key: null });
+      const body = await expectError(res, 400, 'bad_request');
+      assert.match(body.error.message, /requires an Idempotency-Key/);
+    }
+    assert.deepEqual(server.store.stats(), before);
+    assert.equal(server.store.forwarding.sandboxRequestCount(), forwarded, 'the Open311 report was not sent');
+  });
+
+  it('concurrent submissions with their own keys each get their own order and a unique reference', async () => {
     const token = 'sandbox-many';
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) => postJson(base, submissionPath(SZ, 'city-management-report'), report(100 + i), { token })),

@@ -61,6 +61,22 @@ export const Booking = z.object({
 });
 export type Booking = z.infer<typeof Booking>;
 
+/**
+ * Where the hub sent a submission on to (a report to the provider's Open311 GeoReport v2 endpoint) and what that
+ * system answered. `confirmed`: it gave its `serviceRequestId` (or a `token` to look the id up by later).
+ * `unknown`: no readable answer (a timeout or a lost connection after sending, an unreadable reply), so the report
+ * may or may not have arrived; the hub does not send it again.
+ */
+export const Forwarding = z.object({
+  system: z.literal('open311'),
+  /** The endpoint's host, as the citizen was told before submitting. */
+  host: z.string(),
+  state: z.enum(['confirmed', 'unknown']),
+  serviceRequestId: z.optional(z.string()),
+  token: z.optional(z.string()),
+});
+export type Forwarding = z.infer<typeof Forwarding>;
+
 /** A transaction, booking or report the hub accepted, with its status timeline. */
 export const Order = z.object({
   id: /*#__PURE__*/ z.string().check(z.minLength(1)),
@@ -76,6 +92,7 @@ export const Order = z.object({
   timeline: /*#__PURE__*/ z.array(TimelineEvent).check(z.minLength(1)),
   booking: z.optional(Booking),
   submission: z.string(),
+  forwarded: z.optional(Forwarding),
 });
 export type Order = z.infer<typeof Order>;
 
@@ -101,6 +118,8 @@ export const ERROR_CODES = [
   'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'conflict',
   'idempotency_conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'service_unavailable',
   'internal',
+  // A provider system the hub forwards to: refused the request (422), failed or answered unreadably (502), timed out (504).
+  'provider_rejected', 'bad_gateway', 'gateway_timeout',
 ] as const;
 
 /** The one error body every API error uses. */

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { CreatePaymentRequest } from '@cityhub/schema';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { IDEMPOTENCY_KEY, isJsonContentType, readBodyLimited } from '../http.js';
+import { idempotencyKeyOf, isJsonContentType, readBodyLimited } from '../http.js';
 import { identify } from '../identity.js';
 import type { PaymentService } from './service.js';
 
@@ -25,15 +25,8 @@ export interface PaymentRouteKit {
 const originOf = (c: Ctx) => new URL(c.req.url).origin;
 const ownerOf = (c: Ctx) => identify(c.req.header('authorization'))?.owner ?? null;
 
-function keyOf(c: Ctx, required: boolean): string | undefined {
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) {
-    if (required) throw badRequest(`${c.req.method} ${c.req.path} requires an Idempotency-Key header (created once per payment, reused on every retry)`);
-    return undefined;
-  }
-  if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters');
-  return key;
-}
+const keyOf = (c: Ctx, required: boolean): string | undefined =>
+  idempotencyKeyOf(c.req.method, c.req.path, c.req.header('idempotency-key'), required ? 'once per payment' : undefined);
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

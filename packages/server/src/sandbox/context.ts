@@ -35,6 +35,9 @@ export interface SandboxAnswer {
 
 export type SandboxProvider = (ctx: SandboxContext) => SandboxAnswer;
 
+/** What the value helpers below need: the service (its form) and the validated values. */
+export type FieldContext = Pick<SandboxContext, 'service' | 'values'>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
@@ -158,28 +161,28 @@ export function localYear(at: Date): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Values and fields
 
-export function has(ctx: SandboxContext, code: string): boolean {
+export function has(ctx: FieldContext, code: string): boolean {
   const value = ctx.values[code];
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-export function str(ctx: SandboxContext, code: string): string | undefined {
+export function str(ctx: FieldContext, code: string): string | undefined {
   const value = ctx.values[code];
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-export function num(ctx: SandboxContext, code: string): number | undefined {
+export function num(ctx: FieldContext, code: string): number | undefined {
   const value = ctx.values[code];
   return typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-export function field(ctx: SandboxContext, code: string): FormField | undefined {
+export function field(ctx: FieldContext, code: string): FormField | undefined {
   return ctx.service.form?.fields.find((f) => f.code === code);
 }
 
 /** A value as the citizen would read it: list keys become their localized option names. */
-export function display(ctx: SandboxContext, code: string): LocalizedText | undefined {
+export function display(ctx: FieldContext, code: string): LocalizedText | undefined {
   const value = ctx.values[code];
   if (value === undefined) return undefined;
   const f = field(ctx, code);
@@ -199,7 +202,7 @@ export function display(ctx: SandboxContext, code: string): LocalizedText | unde
 const ACCOUNT_CODES = new Set(['accountNumber', 'cardNumber', 'examNumber', 'applicationNumber', 'decisionNumber', 'engineNumberTail']);
 
 /** The value masked the way the UI shows personal data, or `undefined` when it is not personal. */
-export function masked(ctx: SandboxContext, code: string): string | undefined {
+export function masked(ctx: FieldContext, code: string): string | undefined {
   const value = str(ctx, code);
   if (value === undefined) return undefined;
   const f = field(ctx, code);
@@ -226,7 +229,7 @@ export function maskName(name: string): string {
 }
 
 /** The "what you asked about" rows, with personal data masked. */
-export function inputRows(ctx: SandboxContext, codes?: readonly string[]): ResultRow[] {
+export function inputRows(ctx: FieldContext, codes?: readonly string[]): ResultRow[] {
   const fields = ctx.service.form?.fields ?? [];
   const wanted = codes ? fields.filter((f) => codes.includes(f.code)) : fields;
   const rows: ResultRow[] = [];

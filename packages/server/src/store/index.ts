@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Bill, LocalizedText, Order, SubmissionResult } from '@cityhub/schema';
+import type { Bill, LocalizedText, Order, SubmissionResult, TimelineEvent } from '@cityhub/schema';
 import { migrate } from './migrations.js';
+import { createForwardingStore, forwardingOf, type ForwardingStore } from './forwarding.js';
 import { createPaymentStore, type PaymentStore } from './payments.js';
 
+export type { ForwardingStore, ForwardedRequest, SandboxServiceRequest } from './forwarding.js';
 export type { PaymentStore, StoredBill, StoredPayment, ChargeRecord, PaymentStats, SandboxTrade, OutboxItem } from './payments.js';
 
 export const DATABASE_FILE = 'cityhub.sqlite';
@@ -59,9 +61,13 @@ export interface Store {
   getOrder(id: string): StoredOrder | undefined;
   /** An owner's orders, newest first. */
   listOrders(owner: string, limit?: number): Order[];
+  /** Appends a timeline event to an order and makes its status the order's status. */
+  addOrderEvent(orderId: string, event: TimelineEvent): void;
   stats(): StoreStats;
   /** Payments, the charge ledger and the sandbox provider's books (same database, same transactions). */
   readonly payments: PaymentStore;
+  /** Reports sent on to Open311 endpoints, and the sandbox Open311 endpoint's books. */
+  readonly forwarding: ForwardingStore;
   /** A cheap read that proves the database answers. */
   ping(): boolean;
   close(): void;
@@ -150,6 +156,8 @@ export function openStore(dataDir: string): Store {
       'SELECT * FROM orders WHERE owner = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
     ),
     events: db.prepare<[string], EventRow>('SELECT status, at, note FROM order_events WHERE order_id = ? ORDER BY seq'),
+    nextEventSeq: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM order_events WHERE order_id = ?'),
+    setOrderStatus: db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?'),
     stats: db.prepare<[], StoreStats>(
       `SELECT (SELECT COUNT(*) FROM submissions) AS submissions, (SELECT COUNT(*) FROM orders) AS orders,
               (SELECT COUNT(*) FROM bills) AS bills, (SELECT COUNT(*) FROM idempotency_keys) AS idempotencyKeys`,
@@ -157,6 +165,7 @@ export function openStore(dataDir: string): Store {
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
   };
 
+  const forwarding = createForwardingStore(db);
   const toOrder = (row: OrderRow): Order => {
     const timeline = statements.events.all(row.id).map((e) => ({
       status: e.status,
@@ -176,7 +185,13 @@ export function openStore(dataDir: string): Store {
       timeline,
       ...(row.booking ? { booking: JSON.parse(row.booking) as Order['booking'] } : {}),
       submission: row.submission_id,
+      ...forwardedOf(row.id),
     };
+  };
+  const forwardedOf = (orderId: string): Pick<Order, 'forwarded'> => {
+    const request = forwarding.ofOrder(orderId);
+    const forwarded = request && forwardingOf(request);
+    return forwarded ? { forwarded } : {};
   };
 
   const insertBill = (bill: Bill, submissionId: string, owner: string | null, createdAt: string) =>
@@ -245,6 +260,7 @@ export function openStore(dataDir: string): Store {
   return {
     file,
     payments,
+    forwarding,
     atomically: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     findIdempotencyKey(owner, key) {
       const row = statements.findKey.get(owner, key);
@@ -266,6 +282,10 @@ export function openStore(dataDir: string): Store {
       return row && { owner: row.owner, order: toOrder(row) };
     },
     listOrders: (owner, limit = 50) => statements.listOrders.all(owner, limit).map(toOrder),
+    addOrderEvent(orderId, event) {
+      statements.insertEvent.run(orderId, statements.nextEventSeq.get(orderId)!.n, event.status, event.at, event.note ? JSON.stringify(event.note) : null);
+      statements.setOrderStatus.run(event.status, event.at, orderId);
+    },
     stats: () => statements.stats.get()!,
     ping: () => statements.ping.get()?.ok === 1,
     close() {

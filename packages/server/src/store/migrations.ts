@@ -177,6 +177,41 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX sandbox_outbox_due ON sandbox_outbox (due_ms) WHERE delivered_at IS NULL AND gave_up_at IS NULL;
   `,
+  // 3: reports forwarded to Open311 GeoReport v2 endpoints, and the books of the sandbox Open311 endpoint.
+  `
+  -- One row per idempotency key whose report was (or is being) sent on. 'sending' is written before the POST goes
+  -- out, so a restart in the middle finds it and never sends the same report twice.
+  CREATE TABLE forwarded_requests (
+    id                 TEXT PRIMARY KEY,
+    -- '' for anonymous submissions, as in idempotency_keys.
+    owner              TEXT NOT NULL,
+    key                TEXT NOT NULL,
+    request_hash       TEXT NOT NULL,
+    city               TEXT NOT NULL,
+    service            TEXT NOT NULL,
+    -- The endpoint as the catalog names it.
+    endpoint           TEXT NOT NULL,
+    state              TEXT NOT NULL CHECK (state IN ('sending', 'confirmed', 'unknown')),
+    service_request_id TEXT,
+    token              TEXT,
+    order_id           TEXT UNIQUE REFERENCES orders (id),
+    -- When the endpoint was last asked for the request's status.
+    checked_at         TEXT,
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    UNIQUE (owner, key)
+  ) STRICT;
+
+  -- The sandbox endpoint's service requests (in production these live in the city's system). Only what GeoReport
+  -- publishes about a request is kept: no contact details, no description, no attributes.
+  CREATE TABLE sandbox_open311_requests (
+    seq             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    jurisdiction_id TEXT NOT NULL,
+    service_code    TEXT NOT NULL,
+    requested_at    TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Applies pending migrations, each in its own transaction. Refuses a database from a newer server. */
