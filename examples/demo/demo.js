@@ -5,8 +5,9 @@ import './cityhub.js';
 const hub = document.querySelector('city-hub');
 
 // The host app knows who its user is; the hub passes this provider to the SDK, which sends the token only to the
-// API origin. The reference server's sandbox accepts any `sandbox-…` token as a real-name-verified citizen.
-hub.identity = async () => ({ token: 'sandbox-demo-citizen', level: 'real-name' });
+// API origin. The reference server's sandbox accepts any `sandbox-…` token as a real-name-verified citizen, and
+// `sandbox-face-…` as one who has also passed face verification (刷脸), so the demo can use every service.
+hub.identity = async () => ({ token: 'sandbox-face-demo-citizen', level: 'face' });
 
 // Hosts can follow the hub (analytics, their own chrome) or take over steps (open a mini program natively).
 // Payments: `city-payment-complete` fires once the server verified the payment (never on a wallet's say-so).

@@ -10,7 +10,8 @@ export const API: string = import.meta.env.VITE_CITYHUB_API ?? 'http://127.0.0.1
 
 /**
  * Who is signed in. A real host gets the token from its own login (e.g. exchanging a WeChat / Alipay auth code on
- * its server); the reference server accepts sandbox tokens `sandbox-<name>` as real-name-verified citizens.
+ * its server); the reference server accepts sandbox tokens `sandbox-<name>` as real-name-verified citizens (and
+ * `sandbox-face-<name>` as face verified: with this real-name user, face-verification services ask for it).
  * The SDK asks for it before each authenticated request and sends it to the API origin only.
  */
 let user: Identity | null = { token: 'sandbox-react-demo', level: 'real-name' };

@@ -4,12 +4,12 @@ import { sha256 } from './http.js';
 
 /**
  * Who is calling. The sandbox accepts bearer tokens `sandbox-<1–64 of [A-Za-z0-9_-]>` and treats their holder
- * as a real-name-verified citizen. Only a SHA-256 of the token (`owner`) is kept: the token itself is never
- * stored or logged.
+ * as a real-name-verified citizen; `sandbox-face-…` tokens stand for citizens who have also passed face
+ * verification (刷脸). Only a SHA-256 of the token (`owner`) is kept: the token itself is never stored or logged.
  */
 export interface Identity {
   owner: string;
-  verified: 'real-name';
+  verified: 'real-name' | 'face';
 }
 
 const SANDBOX_TOKEN = /^sandbox-[A-Za-z0-9_-]{1,64}$/;
@@ -31,10 +31,11 @@ export function identify(header: string | undefined | null): Identity | undefine
   if (!match) throw unauthorized('Authorization must be "Bearer <token>"', 'invalid_request');
   const token = match[1]!;
   if (!SANDBOX_TOKEN.test(token)) throw unauthorized('the access token is not valid', 'invalid_token');
-  return { owner: sha256(`cityhub-owner\n${token}`), verified: 'real-name' };
+  return { owner: sha256(`cityhub-owner\n${token}`), verified: token.startsWith('sandbox-face-') ? 'face' : 'real-name' };
 }
 
-/** Whether an identity satisfies a service's requirement (a sandbox token counts as real-name and face). */
+/** Whether an identity satisfies a service's requirement: face verification also counts as real-name. */
 export function satisfies(identity: Identity | undefined, requirement: IdentityRequirement): boolean {
-  return requirement === 'none' || identity !== undefined;
+  if (requirement === 'none') return true;
+  return identity !== undefined && (requirement === 'real-name' || identity.verified === 'face');
 }

@@ -65,7 +65,9 @@ function assertOpen(service: CatalogService, identity: Identity | undefined, now
     throw new ApiError(409, 'conflict', `${service.code} is not submitted through the hub (its entry is ${service.entry.type})`);
   }
   if (!satisfies(identity, service.identity)) {
-    throw unauthorized(`${service.code} needs a ${service.identity} verified identity`);
+    // Nobody signed in: 401 (sign in). Signed in, but not verified far enough (face): 403 (verify further).
+    if (!identity) throw unauthorized(`${service.code} needs a ${service.identity} verified identity`);
+    throw new ApiError(403, 'forbidden', `${service.code} needs ${service.identity} verification; this identity is ${identity.verified} verified`);
   }
 }
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SubmissionResult, validateForm, type CatalogService } from '@cityhub/schema';
 import type { CompiledCatalog } from '@cityhub/schema/node';
 import { SANDBOX_ORIGIN, sandboxRuleFor, answerSubmission, startServer, type RunningServer } from '../src/index.js';
-import { FIXED_NOW, postJson, submissionPath, TOKEN } from './helpers.js';
+import { FACE_TOKEN, FIXED_NOW, postJson, submissionPath } from './helpers.js';
 import { sampleValues } from './values.js';
 
 const { manifestsDir } = await import('@cityhub/sample-catalog');
@@ -64,7 +64,7 @@ describe('the embedded sample catalog', { skip: present ? false : 'packages/cata
     for (const catalog of [...compiled.catalogs.values()].slice(0, 2)) {
       for (const service of catalog.services.filter(submittable)) {
         const values = sampleValues(service.form!, FIXED_NOW);
-        const res = await postJson(server.url, submissionPath(catalog.city.code, service.code), { values }, { token: TOKEN });
+        const res = await postJson(server.url, submissionPath(catalog.city.code, service.code), { values }, { token: FACE_TOKEN });
         const text = await res.text();
         assert.ok(res.status === 200 || res.status === 201, `${catalog.city.code}/${service.code}: ${res.status} ${text}`);
         const result = SubmissionResult.parse(JSON.parse(text));
@@ -82,7 +82,7 @@ describe('the embedded sample catalog', { skip: present ? false : 'packages/cata
     const before = server.store.forwarding.sandboxRequestCount();
     for (const { city, service } of reports) {
       assert.equal(new URL((service.entry as { endpoint: string }).endpoint).origin, SANDBOX_ORIGIN, `${service.code} points at the sandbox origin`);
-      const res = await postJson(server.url, submissionPath(city, service.code), { values: sampleValues(service.form!, FIXED_NOW) }, { token: TOKEN });
+      const res = await postJson(server.url, submissionPath(city, service.code), { values: sampleValues(service.form!, FIXED_NOW) }, { token: FACE_TOKEN });
       const text = await res.text();
       assert.equal(res.status, 201, `${city}/${service.code}: ${text}`);
       const order = SubmissionResult.parse(JSON.parse(text)).order!;

@@ -92,6 +92,8 @@ export function badChecksumIdCard(): string {
 
 export const TOKEN = 'sandbox-alice';
 export const OTHER_TOKEN = 'sandbox-bob';
+/** A citizen who has also passed face verification (刷脸): may use every service. */
+export const FACE_TOKEN = 'sandbox-face-carol';
 export const auth = (token = TOKEN) => ({ Authorization: `Bearer ${token}` });
 
 export interface PostOptions {

@@ -194,7 +194,7 @@ describe('sandbox answers over HTTP', () => {
     for (const service of cityOf(compiled).services.filter((s) => s.form && (s.entry.type === 'form' || s.entry.type === 'open311'))) {
       const values = sampleValues(service.form!, FIXED_NOW);
       const send = async () => {
-        const res = await postJson(server.url, submissionPath(SZ, service.code), { values }, { token: 'sandbox-determinism' });
+        const res = await postJson(server.url, submissionPath(SZ, service.code), { values }, { token: 'sandbox-face-determinism' });
         assert.ok(res.status === 200 || res.status === 201, `${service.code}: ${res.status}`);
         return SubmissionResult.parse(await res.json());
       };

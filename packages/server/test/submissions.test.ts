@@ -68,9 +68,17 @@ describe('submissions over HTTP', () => {
     await expectError(await postJson(base, submissionPath(SZ, 'hk-macau-permit-renewal'), { values: { idNumber: validIdCard() } }), 401, 'unauthorized');
     await expectError(await postJson(base, submissionPath(SZ, 'housing-fund-query'), values, { token: 'not-a-sandbox-token' }), 401, 'unauthorized');
     await expectError(await postJson(base, submissionPath(SZ, 'housing-fund-query'), values, { headers: { Authorization: 'Basic YWxhZGRpbjpvcGVu' } }), 401, 'unauthorized');
-    // With a sandbox token the same request succeeds; face verification is satisfied by the sandbox too.
+    // With a sandbox token the same request succeeds.
     assert.equal((await postJson(base, submissionPath(SZ, 'housing-fund-query'), values, { token: TOKEN })).status, 200);
-    assert.equal((await postJson(base, submissionPath(SZ, 'hk-macau-permit-renewal'), { values: { idNumber: validIdCard() } }, { token: TOKEN })).status, 201);
+  });
+
+  it('403 for a face-verification service with a real-name identity; a face-verified one (sandbox-face-…) may submit', async () => {
+    const permit = { values: { idNumber: validIdCard() } };
+    await expectError(await postJson(base, submissionPath(SZ, 'hk-macau-permit-renewal'), permit, { token: TOKEN }), 403, 'forbidden');
+    assert.equal((await postJson(base, submissionPath(SZ, 'hk-macau-permit-renewal'), permit, { token: 'sandbox-face-citizen' })).status, 201);
+    // Face verification also counts as real-name.
+    const values = { values: { name: '张三', idNumber: validIdCard() } };
+    assert.equal((await postJson(base, submissionPath(SZ, 'housing-fund-query'), values, { token: 'sandbox-face-citizen' })).status, 200);
   });
 
   it('409 conflict for maintenance, unavailable and non-form services; 404 for unknown ones', async () => {

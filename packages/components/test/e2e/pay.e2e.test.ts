@@ -24,7 +24,7 @@ import { buildSite, findChromium, openBrowser, stopwatch } from './support.js';
 
 const chromium = findChromium();
 const CITY = '440300';
-const TOKEN = 'sandbox-demo-citizen'; // what examples/demo/demo.js gives the hub
+const TOKEN = 'sandbox-face-demo-citizen'; // what examples/demo/demo.js gives the hub
 const { time, print } = stopwatch();
 
 /**
