@@ -19,6 +19,15 @@ function isLocalHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]';
 }
 
+/** True for a URL on this machine (`localhost`, `127.0.0.0/8`, `[::1]`), such as the reference server's. */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLocalHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Returns the normalised URL when it is safe to link to, otherwise `null`.
  * Safe means: an absolute `https:` URL (or `http:` on localhost when allowed), no user info, no control or

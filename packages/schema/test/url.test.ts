@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { safeUrl } from '@cityhub/schema';
+import { isLoopbackUrl, safeUrl } from '@cityhub/schema';
 
 const SCRIPT_SCHEMES = ['javascript', 'JavaScript', 'JAVASCRIPT', 'vbscript', 'data', 'DATA', 'file', 'blob', 'about', 'filesystem'];
 const PAYLOADS = [':alert(1)', ':text/html,<script>alert(1)</script>', ':text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', '://evil.example/x'];
@@ -49,6 +49,15 @@ test('safeUrl accepts https, and http only on localhost when allowed', () => {
   assert.equal(safeUrl('http://127.0.0.1:8787/'), 'http://127.0.0.1:8787/');
   assert.equal(safeUrl('http://[::1]:8787/'), 'http://[::1]:8787/');
   assert.equal(safeUrl('http://localhost:8787/', { allowLocalHttp: false }), null);
+});
+
+test('isLoopbackUrl knows which URLs are on this machine', () => {
+  for (const url of ['http://localhost:8787/', 'http://127.0.0.1/', 'http://127.1.2.3:9/x', 'http://[::1]:8787/', 'http://hub.localhost/']) {
+    assert.equal(isLoopbackUrl(url), true, url);
+  }
+  for (const url of ['https://hub.example.cn/', 'http://128.0.0.1/', 'http://localhost.example.cn/', 'http://10.0.0.1/', 'not a url', '']) {
+    assert.equal(isLoopbackUrl(url), false, url);
+  }
 });
 
 test('safeUrl enforces a host allowlist with subdomains', () => {

@@ -5,7 +5,7 @@ import { ContextProvider, consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { IdentityProvider } from '@cityhub/sdk';
 import type { IdentityLevel } from './view.js';
-import { PAYMENT_PROVIDERS, safeUrl, type Bill, type PaymentProvider, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
+import { PAYMENT_PROVIDERS, isLoopbackUrl, safeUrl, type Bill, type PaymentProvider, type CatalogService, type CityCatalog, type Entry, type Order, type OrderList, type SubmissionResult } from '@cityhub/schema';
 import { hubClientContext, type CachedResult, type HubClient } from '../context.js';
 import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
@@ -263,12 +263,14 @@ export class CityHubElement extends LitElement {
         return undefined;
       }
       try {
-        return await client.catalog(city, {
+        const result = await client.catalog(city, {
           signal,
-          onUpdate: (result) => {
-            if (!signal.aborted) this.refreshed = { city, result };
+          onUpdate: (update) => {
+            if (!signal.aborted) this.refreshed = { city, result: update };
           },
         });
+        this.aliasTried = undefined;
+        return result;
       } catch (error) {
         // A link with the municipality's other code (北京 110000 for the catalog's 110100): show the city under
         // the catalog's code, replacing the address (the catalog of the other code loads next).
@@ -841,7 +843,7 @@ export class CityHubElement extends LitElement {
     } else {
       // Where payments go: the `api` attribute, else (`api=""`, or a client the host passed) this page's origin.
       const api = this.api?.trim() || globalThis.location?.href;
-      list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || (api !== undefined && isLoopback(api)));
+      list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || (api !== undefined && isLoopbackUrl(api)));
     }
     const key = list.join(' ');
     if (this.offered?.key !== key) this.offered = { key, list };
@@ -985,14 +987,4 @@ declare global {
 function httpStatus(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
-}
-
-/** True for a URL on this machine (`localhost`, `127.0.0.0/8`, `[::1]`): the reference server's sandbox. */
-export function isLoopback(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-  } catch {
-    return false;
-  }
 }
