@@ -5,8 +5,10 @@
  * without an idempotency key must not be sent again). Answers are read up to a size limit and never followed
  * through redirects.
  */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 export interface OutboundLimits {
   /** Time to connect (TCP, and TLS for https). */
@@ -15,7 +17,39 @@ export interface OutboundLimits {
   timeoutMs: number;
   /** Largest answer body read; a longer one is cut off and reported unreadable. */
   maxResponseBytes: number;
+  /**
+   * Refuse to connect to this machine or a private network (loopback, RFC 1918, link-local, CGNAT, unique-local
+   * IPv6), checked on the address actually connected to, after DNS: a catalog must not turn the hub into a way in
+   * (SSRF). Default false.
+   */
+  publicOnly?: boolean;
 }
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** True for an IP address on this machine or a private network (see `publicOnly`); IPv4-mapped IPv6 by its IPv4. */
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1];
+  if (mapped) return isPrivateAddress(mapped);
+  const family = isIP(address);
+  return family !== 0 && PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** `dns.lookup` that fails for private addresses (every address of an `all` lookup must be public). */
+const publicLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, options, (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => {
+    const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+    if (!error && addresses.some(isPrivateAddress)) {
+      const refused = Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' });
+      (callback as (error: Error) => void)(refused);
+      return;
+    }
+    (callback as (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void)(error, address, family);
+  });
+};
 
 export type Exchange =
   /** The peer answered with a status. `body` is `undefined` when it was too long, not UTF-8, or cut off. */
@@ -64,10 +98,16 @@ export function exchange(url: string, init: OutboundRequest, limits: OutboundLim
     connectTimer.unref?.();
     totalTimer.unref?.();
 
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    if (limits.publicOnly && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
+      cut('network', `${target.hostname} is on this machine or a private network`);
+      return;
+    }
     try {
       request = (secure ? httpsRequest : httpRequest)(target, {
         method: init.method,
         agent: false,
+        ...(limits.publicOnly ? { lookup: publicLookup } : {}),
         headers: { ...init.headers, ...(body ? { 'content-length': String(body.byteLength) } : {}) },
       });
     } catch (error) {

@@ -3,6 +3,7 @@
  * errors, silence, resets, garbage) and against its own sandbox endpoint.
  */
 import assert from 'node:assert/strict';
+import { isPrivateAddress } from '../src/outbound.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -91,7 +92,8 @@ describe('Open311 forwarding against a scripted GeoReport endpoint', () => {
     endpoint = await scriptedEndpoint();
     hub = await startFixtureServer({
       catalog: await withEntry({ type: 'open311', endpoint: endpoint.url, serviceCode: 'CM-01', jurisdictionId: 'shenzhen' }),
-      open311: { timeoutMs: 1000, statusMaxAgeMs: 0, maxResponseBytes: 16 * 1024 },
+      // (The scripted endpoint listens on 127.0.0.1: allowed here only because the tests ask for it.)
+      open311: { timeoutMs: 1000, statusMaxAgeMs: 0, maxResponseBytes: 16 * 1024, allowPrivateNetwork: true },
     });
     base = hub.url;
   });
@@ -183,19 +185,34 @@ describe('Open311 forwarding against a scripted GeoReport endpoint', () => {
     assert.equal((await resultOf(again.res)).order!.forwarded?.serviceRequestId, 'SR-1002');
   });
 
-  it('5xx → 502 bad_gateway, 503/429 → 503 with Retry-After; nothing recorded, and a retry with the key sends again', async () => {
-    const failed = await submitWith('500', answer(500, [{ code: 500, description: 'database down' }]), 'o311-5xx');
-    assert.match((await expectError(failed.res, 502, 'bad_gateway')).error.message, /database down/);
-    const busy = await submitWith('503 + Retry-After: 7', answer(503, '', { 'retry-after': '7' }), 'o311-5xx');
+  it('503/429 → 503 with Retry-After: nothing recorded, and a retry with the key sends again', async () => {
+    const busy = await submitWith('503 + Retry-After: 7', answer(503, '', { 'retry-after': '7' }), 'o311-busy');
     await expectError(busy.res, 503, 'service_unavailable');
     assert.equal(busy.res.headers.get('retry-after'), '7');
-    const limited = await submitWith('429', answer(429, ''), 'o311-5xx');
+    const limited = await submitWith('429', answer(429, ''), 'o311-busy');
     await expectError(limited.res, 503, 'service_unavailable');
-    const redirected = await submitWith('302 (not followed)', answer(302, '', { location: `${endpoint.url}/elsewhere` }), 'o311-5xx');
-    await expectError(redirected.res, 502, 'bad_gateway');
-    assert.equal(endpoint.seen.filter((s) => s.path.endsWith('/elsewhere')).length, 0, 'redirects are not followed');
-    const ok = await submitWith('201 on the retry (same key)', answer(201, [{ service_request_id: 'SR-1003' }]), 'o311-5xx');
+    const ok = await submitWith('201 on the retry (same key)', answer(201, [{ service_request_id: 'SR-1003' }]), 'o311-busy');
     assert.equal(ok.res.status, 201);
+  });
+
+  it('500, 502, 504, 408 or a 3xx after sending may mean it arrived: 202 unknown, recorded, never sent again', async () => {
+    for (const [label, status, headers] of [
+      ['500', 500, {}], ['502', 502, {}], ['504', 504, {}], ['408', 408, {}], ['303 (not followed)', 303, { location: `${endpoint.url}/elsewhere` }],
+    ] as const) {
+      const key = `o311-unknown-${status}`;
+      const first = await submitWith(label, answer(status, status === 500 ? [{ code: 500, description: 'database down' }] : '', headers), key);
+      assert.equal(first.res.status, 202, label);
+      const result = await resultOf(first.res);
+      assert.equal(result.order!.forwarded?.state, 'unknown', label);
+      assert.match(result.summary['zh-Hans'], /未重复发送/, label);
+      // The client retries with its key: the stored 202 comes back, and the endpoint hears nothing more.
+      endpoint.set(answer(201, [{ service_request_id: 'SR-never' }]));
+      const posts = endpoint.posts();
+      const retry = await postJson(base, PATH, report(1), { token: TOKEN, key });
+      assert.equal(retry.status, 202, `${label}: replay`);
+      assert.equal(endpoint.posts(), posts, `${label}: sent again`);
+    }
+    assert.equal(endpoint.seen.filter((s) => s.path.endsWith('/elsewhere')).length, 0, 'redirects are not followed');
   });
 
   it('a timeout after sending is an unknown outcome: 202, recorded as unknown, never sent again', async () => {
@@ -263,7 +280,9 @@ describe('Open311 forwarding against a scripted GeoReport endpoint', () => {
   it('an endpoint that cannot be reached → 502, nothing sent or recorded', async () => {
     const down = await scriptedEndpoint();
     await down.close();
-    const other = await startFixtureServer({ catalog: await withEntry({ type: 'open311', endpoint: down.url, serviceCode: 'CM-01' }) });
+    const other = await startFixtureServer({
+      catalog: await withEntry({ type: 'open311', endpoint: down.url, serviceCode: 'CM-01' }), open311: { allowPrivateNetwork: true },
+    });
     try {
       const res = await postJson(other.url, PATH, report(1), { key: 'o311-down' });
       assert.match((await expectError(res, 502, 'bad_gateway')).error.message, /nothing was sent/);
@@ -336,7 +355,7 @@ describe('Open311 forwarding against a scripted GeoReport endpoint', () => {
   it('refuses to send where the outbound rules do not allow (host allowlist) → 409, nothing sent', async () => {
     const strict = await startFixtureServer({
       catalog: await withEntry({ type: 'open311', endpoint: endpoint.url, serviceCode: 'CM-01' }),
-      open311: { allowedHosts: ['gov.cn'] },
+      open311: { allowedHosts: ['gov.cn'], allowPrivateNetwork: true },
     });
     try {
       const posts = endpoint.posts();
@@ -345,6 +364,30 @@ describe('Open311 forwarding against a scripted GeoReport endpoint', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  it('by default never calls this machine or a private network from catalog data (SSRF), whatever the URL says', async () => {
+    const port = new URL(endpoint.url).port;
+    for (const url of [endpoint.url, `https://127.0.0.1:${port}/open311/v2`, `https://localhost:${port}/open311/v2`, `https://[::1]:${port}/open311/v2`]) {
+      const guarded = await startFixtureServer({ catalog: await withEntry({ type: 'open311', endpoint: url, serviceCode: 'CM-01' }) });
+      try {
+        const posts = endpoint.posts();
+        const res = await postJson(guarded.url, PATH, report(1));
+        assert.ok(res.status === 409 || res.status === 502, `${url}: ${res.status}`);
+        assert.equal(endpoint.posts(), posts, `${url}: something was sent`);
+        assert.equal(guarded.store.stats().orders, 0);
+      } finally {
+        await guarded.close();
+      }
+    }
+    figures.push(['catalog endpoint on loopback (default rules)', '409/502', 0, '—']);
+  });
+
+  it('knows private addresses (after DNS too)', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      assert.equal(isPrivateAddress(address), true, address);
+    }
+    for (const address of ['8.8.8.8', '172.32.0.1', '203.0.113.9', '2001:db8::1', 'not-an-ip']) assert.equal(isPrivateAddress(address), false, address);
   });
 });
 

@@ -6,10 +6,12 @@
  * - Before the POST goes out, the key is recorded as `sending` (durably). Duplicates of the key that arrive
  *   meanwhile join the one send in progress; after a restart, a `sending` key means the outcome is unknown, and it
  *   is recorded so — never sent again.
- * - When nothing can have reached the endpoint (no connection), or it answered with an error, the record is removed
- *   and the error returned: the same key may send it again (502/503/504 are retried by the SDK; 422 is final).
+ * - When nothing can have reached the endpoint (no connection), or it said it did not take the report (4xx, 429,
+ *   503), the record is removed and the error returned: the same key may send it again (502/503/504 are retried by
+ *   the SDK; 422 is final).
  * - When the endpoint may have processed it but gave no readable answer (a timeout or a lost connection after
- *   sending, an unreadable 2xx), the order is recorded with `forwarded.state: 'unknown'` and answered with 202.
+ *   sending, an unreadable 2xx, a 5xx other than 503, a 3xx, a 408), the order is recorded with
+ *   `forwarded.state: 'unknown'` and answered with 202.
  * The hub itself never re-sends a POST: the client, which holds the key, retries what is safe to retry.
  */
 import {
@@ -18,7 +20,7 @@ import {
 } from '@cityhub/schema';
 import { ApiError } from '../errors.js';
 import type { Identity } from '../identity.js';
-import { exchange, retryAfterSeconds, type Exchange, type OutboundLimits } from '../outbound.js';
+import { exchange, retryAfterSeconds, type Exchange, type OutboundLimits, type OutboundRequest } from '../outbound.js';
 import { resolveSandboxUrl } from '../sandbox/origin.js';
 import { same, text } from '../sandbox/context.js';
 import type { ForwardedRequest, Store } from '../store/index.js';
@@ -43,6 +45,12 @@ export interface Open311Options {
   maxResponseBytes?: number;
   /** When set, endpoints must be on these hosts or their subdomains (as `safeUrl`'s allowlist). */
   allowedHosts?: readonly string[];
+  /**
+   * Allow endpoints on this machine or a private network, and plain `http:` on loopback (tests; a hub inside a
+   * government network). Default false: catalog data must not make the hub call internal services (SSRF). The
+   * reserved sandbox origin, resolved to this server itself, is always allowed.
+   */
+  allowPrivateNetwork?: boolean;
   /** How long a status check is good for before reading an order asks the endpoint again. Default 30 s. */
   statusMaxAgeMs?: number;
 }
@@ -90,11 +98,20 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
   const inFlight = new Map<string, Promise<Response>>();
   const refreshing = new Map<string, Promise<void>>();
 
+  const privateNetwork = options.allowPrivateNetwork === true;
+
   /** `{endpoint}/{path}` as this hub may call it, or `undefined` when the outbound rules refuse it. */
   function endpointUrl(endpoint: string, path: string): string | undefined {
-    if (!safeUrl(endpoint, { allowedHosts: options.allowedHosts ?? [] })) return undefined;
+    if (!safeUrl(endpoint, { allowedHosts: options.allowedHosts ?? [], allowLocalHttp: privateNetwork })) return undefined;
     const resolved = resolveSandboxUrl(endpoint, deps.sandboxBaseUrl());
     return resolved === undefined ? undefined : (safeUrl(`${resolved.replace(/\/+$/, '')}/${path}`) ?? undefined);
+  }
+
+  /** One exchange with an endpoint: public addresses only, unless it is this server's sandbox or private ones are allowed. */
+  function call(url: string, init: OutboundRequest, lim: OutboundLimits): Promise<Exchange> {
+    const sandbox = deps.sandboxBaseUrl();
+    const own = sandbox !== undefined && new URL(url).origin === new URL(sandbox).origin;
+    return exchange(url, init, { ...lim, publicOnly: !privateNetwork && !own });
   }
 
   // --- submitting ----------------------------------------------------------------------------------------------
@@ -142,7 +159,7 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
       serviceCode: entry.serviceCode,
       ...(entry.jurisdictionId ? { jurisdictionId: entry.jurisdictionId } : {}),
     });
-    const answer = await exchange(url, { method: 'POST', headers: { 'content-type': FORM, accept: 'application/json' }, body: body.toString() }, limits);
+    const answer = await call(url, { method: 'POST', headers: { 'content-type': FORM, accept: 'application/json' }, body: body.toString() }, limits);
     let outcome: ForwardOutcome;
     try {
       outcome = interpret(answer, input.service);
@@ -212,7 +229,10 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
     if (status >= 400 && status < 500 && status !== 408) {
       throw new ApiError(422, 'provider_rejected', `${who} did not accept the report: ${description ?? `HTTP ${status}`}`);
     }
-    throw new ApiError(502, 'bad_gateway', `${who} failed (HTTP ${status})${description ? `: ${description}` : ''}; nothing was recorded, so it is safe to try again`);
+    // Any other answer to a POST that was sent (500, 502, 504, 408, a 3xx "see other") does not say the report was
+    // not stored — a gateway timeout or a failure after the write often means it was. Reliability #3: not a failure
+    // to retry, an unknown outcome (recorded, answered 202, never sent again).
+    return { state: 'unknown', reason: 'failed' };
   }
 
   // --- status ----------------------------------------------------------------------------------------------------
@@ -220,7 +240,7 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
   /** A GET that is safe to repeat: at most two attempts, the second after a short pause. */
   async function getJson(url: string): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
-      const answer = await exchange(url, { method: 'GET', headers: { accept: 'application/json' } }, statusLimits);
+      const answer = await call(url, { method: 'GET', headers: { accept: 'application/json' } }, statusLimits);
       const retriable = answer.kind !== 'answered' || answer.status === 429 || answer.status >= 500;
       if (!retriable) return answer.status >= 200 && answer.status < 300 ? parseJsonText(answer.body) : undefined;
       if (attempt >= 2) return undefined;

@@ -8,7 +8,7 @@ import { format, inputRows, row, section, text, type FieldContext } from '../san
 import type { SandboxAnswer } from '../sandbox/index.js';
 
 /** Why the outcome of a send is unknown. */
-export type UnknownReason = 'timeout' | 'network' | 'unreadable' | 'interrupted';
+export type UnknownReason = 'timeout' | 'network' | 'unreadable' | 'interrupted' | 'failed';
 
 /** What is known of one report sent to an Open311 endpoint. */
 export type ForwardOutcome =
@@ -26,6 +26,8 @@ export function unknownReason(reason: UnknownReason, timeoutMs: number): Localiz
       return text('答复无法识别', '答覆無法識別', 'its answer could not be read');
     case 'interrupted':
       return text('发送时服务中断', '發送時服務中斷', 'the hub stopped while sending');
+    case 'failed':
+      return text('对方系统答复出错', '對方系統答覆出錯', 'it answered with an error after receiving it');
   }
 }
 
