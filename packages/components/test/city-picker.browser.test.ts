@@ -209,6 +209,20 @@ describe('<city-picker>', () => {
     await expect(third).to.be.accessible();
   });
 
+  it('"use my location" gives up after locate-timeout when the browser never answers (a dismissed prompt)', async () => {
+    const silent = { getCurrentPosition: () => {} };
+    const el = await fixture<CityPicker>(html`<city-picker geolocation locate-timeout="50" .client=${client} .geolocationProvider=${silent}></city-picker>`);
+    await waitUntil(() => part(el, 'locate'), 'no locate button');
+    part(el, 'locate')!.click();
+    await el.updateComplete;
+    expect(part(el, 'locate')!.textContent).to.contain('正在获取您的位置');
+    await waitUntil(() => !part(el, 'locate')!.textContent!.includes('正在获取您的位置'), 'still locating');
+    expect(el.shadowRoot!.textContent).to.contain('暂时无法获取您的位置');
+    part(el, 'locate')!.click(); // and it can be tried again
+    await el.updateComplete;
+    expect(part(el, 'locate')!.textContent).to.contain('正在获取您的位置');
+  });
+
   it('uses the position only after the user clicks "use my location", and picks the nearest city', async () => {
     let asked = 0;
     let answer: (geo: { success?: GeolocationPosition; error?: GeolocationPositionError }) => void = () => {};

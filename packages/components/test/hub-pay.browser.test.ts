@@ -92,6 +92,9 @@ describe('<city-hub> pay page', () => {
     const el = await payFromResult();
     const widget = await settle(el, 'confirming');
     expect(widget.providers, 'page and API on 127.0.0.1: the reference server').to.deep.equal(['sandbox', 'wechat', 'alipay', 'redirect']);
+    el.api = '/api';
+    await el.updateComplete;
+    expect(widget.providers, 'a relative API is on the page\'s origin').to.include('sandbox');
     el.api = 'https://hub.example.cn';
     await el.updateComplete;
     expect(widget.providers, 'a public API: no test wallet for citizens').to.deep.equal(['wechat', 'alipay', 'redirect']);

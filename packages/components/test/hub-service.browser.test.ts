@@ -64,6 +64,10 @@ describe('<city-hub> service page', () => {
       await waitForView(el, 'orders');
       expect(part(el, 'browse-only')).to.not.equal(null);
       expect(part(el, 'retry')).to.equal(null);
+      // A city missing from the static cities.json is "not offered" here too (the SDK's not_found has no status).
+      el.navigate({ view: 'home', city: '999999' }, { replace: true });
+      await waitUntil(() => headingText(el) === '暂未开通这座城市', 'no city-not-offered page on static catalogs');
+      expect(part(el, 'retry')).to.equal(null);
     } finally {
       fetches.restore();
     }

@@ -170,6 +170,8 @@ describe('<city-service-grid>', () => {
     const all = tiles(el);
     expect(all.filter((t) => t.tabIndex === 0)).to.have.length(1);
     all[0]!.focus();
+    // The focus ring is drawn inside the tile: each tile's <li> clips paint outside it (content-visibility).
+    expect(parseFloat(getComputedStyle(all[0]!).outlineOffset)).to.be.at.most(-1);
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(tiles(el)[1]);

@@ -3,10 +3,12 @@
  * Node tests can only fake. `fetch` is replaced by a recorder answering from the test fixtures: no network.
  */
 import { expect } from '@open-wc/testing';
-import type { CityCatalog } from '@cityhub/schema';
+import type { CitiesIndex, CityCatalog } from '@cityhub/schema';
 import { createCityHub, isCityHubError } from '../src/index.js';
 
-const catalog = (await (await fetch(new URL('../../components/test/fixtures/catalogs/440300.json', import.meta.url))).json()) as CityCatalog;
+const fixture = async <T>(path: string): Promise<T> => (await (await fetch(new URL(`../../components/test/fixtures/${path}`, import.meta.url))).json()) as T;
+const catalog = await fixture<CityCatalog>('catalogs/440300.json');
+const cities = await fixture<CitiesIndex>('cities.json');
 const ETAG = '"catalog-v1"';
 
 interface Recorded {
@@ -32,6 +34,9 @@ function fakeApi(): { requests: Recorded[]; offline: boolean; restore(): void } 
       if (request.headers.get('if-none-match') === ETAG) return new Response(null, { status: 304, headers: { etag: ETAG } });
       return Response.json(catalog, { headers: { etag: ETAG } });
     }
+    // Static files on a CDN: the cities index and the catalog file it names.
+    if (path === '/static/cities.json') return Response.json(cities);
+    if (path === `/static/${cities.cities.find((c) => c.code === '440300')!.catalog.path}`) return Response.json(catalog);
     if (path.endsWith('/submissions')) return Response.json({ error: { code: 'unauthorized', message: 'sign in' } }, { status: 401 });
     return Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 });
   };
@@ -96,10 +101,12 @@ describe('@cityhub/sdk in the browser', () => {
     expect(hant.services[0]!.service.code).to.equal(gjj.services[0]!.service.code);
   });
 
-  it('sends the identity token only to the API origin, and a 401 is a typed error', async () => {
+  it('sends the identity token only to the API origin (never to the catalog CDN), and a 401 is a typed error', async () => {
     const base = freshApi();
-    const hub = createCityHub({ api: base, identity: async () => ({ token: 'sandbox-browser', level: 'real-name' }) });
+    const cdn = freshApi();
+    const hub = createCityHub({ api: base, catalogUrl: `${cdn}static/cities.json`, identity: async () => ({ token: 'sandbox-browser', level: 'real-name' }) });
     await hub.catalog('440300');
+    expect(api.requests.filter((r) => new URL(r.url).origin === new URL(cdn).origin).length, 'the catalog came from the CDN').to.be.greaterThan(0);
     const error = await hub.submit('440300', 'water-bill-payment', { accountNumber: '12345678' }).then(() => undefined, (e: unknown) => e);
     expect(isCityHubError(error)).to.equal(true);
     expect((error as { status?: number }).status).to.equal(401);

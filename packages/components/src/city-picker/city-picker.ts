@@ -116,6 +116,9 @@ export class CityPicker extends WithClientAttributes(LitElement) {
   /** Where positions come from (defaults to `navigator.geolocation`; replaceable for tests and native shells). */
   @property({ attribute: false }) geolocationProvider?: Pick<Geolocation, 'getCurrentPosition'>;
 
+  /** How long "use my location" waits for any answer, the permission prompt included, before it says it failed (ms). */
+  @property({ type: Number, attribute: 'locate-timeout' }) locateTimeout = 30_000;
+
   @state() private filter = '';
   @state() private activeCode?: string;
   @state() private recent: string[] = [];
@@ -309,9 +312,24 @@ export class CityPicker extends WithClientAttributes(LitElement) {
     this.locating = true;
     this.locationMessage = '';
     this.announcement = m.locating;
+    // A dismissed permission prompt can leave both callbacks uncalled (Firefox), and the API's own timeout starts
+    // only once permission is given: the picker keeps its own limit, so the button never stays stuck.
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(giveUp);
+      this.locating = false;
+      return true;
+    };
+    const giveUp = setTimeout(() => {
+      if (!settle()) return;
+      this.locationMessage = this.i18n.messages.locationFailed;
+      this.announcement = this.locationMessage;
+    }, this.locateTimeout);
     locator.getCurrentPosition(
       (position) => {
-        this.locating = false;
+        if (!settle()) return;
         const city = nearest(this.allCities, { lat: position.coords.latitude, lng: position.coords.longitude }, NEAREST_MAX_KM);
         const messages = this.i18n.messages;
         if (!city) {
@@ -323,7 +341,7 @@ export class CityPicker extends WithClientAttributes(LitElement) {
         this.announcement = this.locationMessage;
       },
       (error) => {
-        this.locating = false;
+        if (!settle()) return;
         const messages = this.i18n.messages;
         this.locationMessage = error.code === 1 ? messages.locationDenied : messages.locationFailed;
         this.announcement = this.locationMessage;

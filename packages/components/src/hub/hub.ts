@@ -353,7 +353,7 @@ export class CityHubElement extends LitElement {
 
   /** Static catalogs only (`catalog-url`, no `api`, no client given): browsing works; nothing can be submitted. */
   private get browseOnly(): boolean {
-    return !this.client && !this.inheritedClient && this.api === undefined && Boolean(this.catalogUrl);
+    return !this.client && !this.inheritedClient && this.api == null && Boolean(this.catalogUrl);
   }
 
   private get favouriteCities(): string {
@@ -361,8 +361,8 @@ export class CityHubElement extends LitElement {
   }
 
   private createdClient(): HubShellClient | undefined {
-    if (this.api === undefined && !this.catalogUrl) return undefined;
-    const api = this.api === undefined ? undefined : this.api.trim() || globalThis.location?.origin;
+    if (this.api == null && !this.catalogUrl) return undefined;
+    const api = this.api == null ? undefined : this.api.trim() || globalThis.location?.origin;
     const key = `${api ?? ''}\n${this.catalogUrl ?? ''}`;
     if (this.created?.key === key && this.createdIdentity === this.identity) return this.created.client;
     this.createdIdentity = this.identity;
@@ -585,8 +585,8 @@ export class CityHubElement extends LitElement {
       this.navigate({ view: 'home', city: this.city });
     }
     this.provider.setValue(this.activeClient);
-    // The chosen elder text size, through the CSSOM (not a style attribute, which a strict CSP blocks). Only what the
-    // hub set itself is ever removed: a page's own inline value stays when the user has not chosen a size.
+    // The chosen elder text size, through the CSSOM (not a style attribute, which a strict CSP blocks). A page that
+    // sets `--city-elder-font-size` inline on the hub keeps it until the user chooses a size here.
     const size = this.mode === 'elder' && this.textSize !== undefined && this.textSize !== ELDER_TEXT_SIZES[0] ? this.textSize : undefined;
     if (size !== this.appliedTextSize) {
       if (size) {
@@ -841,8 +841,15 @@ export class CityHubElement extends LitElement {
     if (this.paymentProviders) {
       list = this.paymentProviders.filter((p) => PAYMENT_PROVIDERS.includes(p));
     } else {
-      // Where payments go: the `api` attribute, else (`api=""`, or a client the host passed) this page's origin.
-      const api = this.api?.trim() || globalThis.location?.href;
+      // Where payments go: the `api` attribute (relative to the page), else (`api=""`, or a client the host passed)
+      // this page's origin.
+      const page = globalThis.location?.href;
+      let api: string | undefined = page;
+      try {
+        if (this.api?.trim()) api = new URL(this.api.trim(), page).href;
+      } catch {
+        api = undefined;
+      }
       list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || (api !== undefined && isLoopbackUrl(api)));
     }
     const key = list.join(' ');
@@ -983,8 +990,12 @@ declare global {
   }
 }
 
-/** The HTTP status of a failed request (the SDK's `HttpError`, or any error that carries one). */
+/**
+ * The HTTP status of a failed request (the SDK's `HttpError`, or any error that carries one); 404 too for the SDK's
+ * `not_found` (a city missing from a static `cities.json`, where no request had a status).
+ */
 function httpStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null | undefined)?.status;
-  return typeof status === 'number' ? status : undefined;
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  if (typeof status === 'number') return status;
+  return code === 'not_found' ? 404 : undefined;
 }

@@ -24,7 +24,7 @@ export type HubRoute = (
 ) & {
   /**
    * Pass-through parameters of a deep link (WeChat's deep links carry them too): the query of
-   * `#/440300/service/traffic-fine-payment?plate=粤B12345&from=sms`, or of the page URL with `routing="path"`. They
+   * `#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&from=sms`, or of the page URL with `routing="path"`. They
    * reach the host in `city-navigate`; a service page pre-fills the form fields they name, except personal data.
    */
   params?: RouteParams;

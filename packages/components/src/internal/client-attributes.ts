@@ -4,9 +4,9 @@ import type { HubClient } from '../context.js';
 /** The attributes that let an element load its own data when no client comes from a property or context. */
 export interface ClientAttributes {
   /** Base URL of a CityHub API (`api=""`: this page's origin). */
-  api?: string;
+  api?: string | null;
   /** URL of a static `cities.json` on any CDN (catalogs are read from beside it). */
-  catalogUrl?: string;
+  catalogUrl?: string | null;
 }
 
 type Constructor<T> = new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,9 +19,9 @@ export function WithClientAttributes<T extends Constructor<LitElement>>(Base: T)
   class WithClient extends Base implements ClientAttributes {
     static properties = { api: {}, catalogUrl: { attribute: 'catalog-url' } };
     /** Base URL of a CityHub API, when no client is given (`api=""`: this page's origin). */
-    declare api?: string;
+    declare api?: string | null;
     /** URL of a static `cities.json` on any CDN, when no client is given (catalogs are read from beside it). */
-    declare catalogUrl?: string;
+    declare catalogUrl?: string | null;
   }
   return WithClient;
 }
@@ -34,12 +34,17 @@ const shared = new Map<string, Promise<HubClient>>();
  * use, so a page that passes its own client never loads it for this.
  */
 export function attributeClient({ api, catalogUrl }: ClientAttributes): Promise<HubClient> | undefined {
-  if (api === undefined && !catalogUrl) return undefined;
+  // (A removed attribute is `null`.)
+  if (api == null && !catalogUrl) return undefined;
   const key = `${api ?? ''}\n${catalogUrl ?? ''}`;
   let client = shared.get(key);
   if (!client) {
-    client = import('./client.js').then(({ createClient }) => createClient(api, catalogUrl));
+    client = import('./client.js').then(({ createClient }) => createClient(api ?? undefined, catalogUrl ?? undefined));
     shared.set(key, client);
+    // A failure (the SDK did not load, a bad URL) is not kept: Retry, or the next element, tries again.
+    client.catch(() => {
+      if (shared.get(key) === client) shared.delete(key);
+    });
   }
   return client;
 }

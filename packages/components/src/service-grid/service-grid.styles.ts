@@ -40,6 +40,10 @@ export const styles = css`
     cursor: pointer;
     contain: content;
   }
+  /* Each tile's <li> contains its paint (content-visibility), which would clip a ring drawn outside the tile. */
+  .tile:focus-visible {
+    outline-offset: calc(var(--_focus-width) * -1);
+  }
   .tile:hover {
     border-color: var(--_border);
     background: var(--_surface-variant);
