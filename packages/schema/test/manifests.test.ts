@@ -16,6 +16,16 @@ test('an http entry URL is reported with file, JSON path and reason', () => {
   assert.deepEqual(messages(input), ['providers/water-bureau.json services[0].bindings[0].entry.url: must be https']);
 });
 
+test('a URL on this machine is a warning (development only), with file and JSON path', () => {
+  const input = fixtureInput();
+  const warnings = (i: ManifestInput) => validateManifests(i).problems.filter((p) => p.severity === 'warning').map(formatProblem);
+  const before = warnings(input);
+  setAt(input.providers[1]!.data, ['services', 0, 'bindings', 0, 'entry'], { type: 'h5', url: 'http://127.0.0.1:8787/pay' });
+  assert.deepEqual(messages(input), [], 'allowed, for development against the reference server');
+  assert.deepEqual(warnings(input).filter((w) => !before.includes(w)),
+    ['providers/water-bureau.json services[0].bindings[0].entry.url: warning: points at this machine: fine for development, never in a published catalog']);
+});
+
 test('schema errors name every problem, not just the first', () => {
   const input = fixtureInput();
   setAt(input.cities.data, ['cities', 1, 'code'], '44010');

@@ -1,5 +1,6 @@
 import { CitiesManifest, ProviderManifest, StandardManifest, type SynonymEntry } from '../models/manifest.js';
 import type { Service } from '../models/service.js';
+import { isLoopbackUrl } from '../url.js';
 import { problemsFromIssues, type CatalogProblem } from './problems.js';
 
 /** Manifests as read from files, not yet validated. `file` names them in problems. */
@@ -49,7 +50,25 @@ export function validateManifests(input: ManifestInput): ValidationOutcome {
     providers,
   };
   problems.push(...crossCheck(set));
+  for (const { file, data } of input.providers) problems.push(...loopbackUrls(file, data));
   return { set, problems };
+}
+
+/**
+ * URLs on this machine (`http://localhost`, `127.0.0.1`, `[::1]`): the URL rules let them through for development
+ * against the reference server, but in a published catalog they point every citizen at their own device.
+ */
+function loopbackUrls(file: string, data: unknown, path = ''): CatalogProblem[] {
+  if (typeof data === 'string') {
+    return /^\s*https?:/i.test(data) && isLoopbackUrl(data.trim())
+      ? [{ file, path, message: 'points at this machine: fine for development, never in a published catalog', severity: 'warning' }]
+      : [];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, i) => loopbackUrls(file, item, `${path}[${i}]`));
+  if (data && typeof data === 'object') {
+    return Object.entries(data).flatMap(([key, value]) => loopbackUrls(file, value, path ? `${path}.${key}` : key));
+  }
+  return [];
 }
 
 function duplicates<T>(items: readonly T[], key: (item: T) => string): Map<string, number[]> {
