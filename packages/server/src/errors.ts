@@ -37,3 +37,6 @@ export function errorBody(status: number, code: ErrorCode, message: string, requ
 
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+/** An `Idempotency-Key` reused for a different request (reliability #2). */
+export const idempotencyConflict = () =>
+  new ApiError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');

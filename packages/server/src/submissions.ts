@@ -1,6 +1,6 @@
 /**
  * The parts of accepting a submission that every provider path shares (the sandbox answering in-process, and
- * reports sent on to an Open311 endpoint): the idempotency replay, the service's open/identity checks and form
+ * reports sent on to an Open311 endpoint): the idempotency replay (payments use it too), the service's open/identity checks and form
  * validation, the human order reference, and turning a provider's answer into the stored result and order.
  * Functions that read or write the store run inside `store.atomically`.
  */
@@ -9,7 +9,7 @@ import {
   validateForm,
   type CatalogService, type City, type FormValues, type Forwarding, type Order, type SubmissionResult,
 } from '@cityhub/schema';
-import { ApiError } from './errors.js';
+import { ApiError, idempotencyConflict } from './errors.js';
 import { canonicalJson, sha256 } from './http.js';
 import { satisfies, unauthorized, type Identity } from './identity.js';
 import { cityPrefix } from './sandbox/context.js';
@@ -18,7 +18,7 @@ import { chinaDay, type Store } from './store/index.js';
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(15).toString('base64url')}`;
 
-/** One submission request, as the idempotency key scopes it. */
+/** One keyed POST (a submission, a payment), as its idempotency key scopes it. */
 export interface SubmissionRequestInfo {
   owner: string | null;
   key: string;
@@ -26,9 +26,6 @@ export interface SubmissionRequestInfo {
   /** SHA-256 of method, path, owner and canonical body. */
   requestHash: string;
 }
-
-export const idempotencyConflict = () =>
-  new ApiError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');
 
 /** The stored response for a replayed key; 422 when the key was used for another request. */
 export function storedResponse(store: Store, request: SubmissionRequestInfo): { status: number; body: string } | undefined {

@@ -18,14 +18,14 @@ import {
   safeUrl,
   type CatalogService, type City, type Entry, type FormValues, type Forwarding, type Order, type SubmissionResult, type TimelineEvent,
 } from '@cityhub/schema';
-import { ApiError } from '../errors.js';
+import { ApiError, idempotencyConflict } from '../errors.js';
 import type { Identity } from '../identity.js';
 import { exchange, retryAfterSeconds, type Exchange, type OutboundLimits, type OutboundRequest } from '../outbound.js';
 import { resolveSandboxUrl } from '../sandbox/origin.js';
 import { same, text } from '../sandbox/context.js';
 import type { ForwardedRequest, Store } from '../store/index.js';
 import {
-  acceptValues, idempotencyConflict, newId, nextOrderReference, recordAnswer, storedResponse, type SubmissionRequestInfo,
+  acceptValues, newId, nextOrderReference, recordAnswer, storedResponse, type SubmissionRequestInfo,
 } from '../submissions.js';
 import {
   CreatedServiceRequests, ServiceRequestStatuses, TokenLookups, errorDescription, serviceRequestBody,

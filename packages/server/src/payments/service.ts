@@ -18,6 +18,7 @@ import {
   type PaymentStatus,
 } from '@cityhub/schema';
 import { ApiError, badRequest, notFound } from '../errors.js';
+import { storedResponse } from '../submissions.js';
 import { canonicalJson, sha256 } from '../http.js';
 import { cityPrefix } from '../sandbox/context.js';
 import { chinaDay, type Store, type StoredBill, type StoredPayment } from '../store/index.js';
@@ -245,13 +246,8 @@ export function createPaymentService(deps: PaymentDeps, options: PaymentOptions 
   /** Inside a transaction: replays a stored key, refuses a reused one (422), or runs and stores the key. */
   function keyed(owner: string | null, key: string, path: string, body: unknown, run: () => { status: number; paymentId: string }) {
     const requestHash = sha256(canonicalJson({ method: 'POST', path, owner, body }));
-    const prior = store.findIdempotencyKey(owner ?? '', key);
-    if (prior) {
-      if (prior.requestHash !== requestHash) {
-        throw new ApiError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');
-      }
-      return { status: prior.status, paymentId: (JSON.parse(prior.responseBody) as { paymentId: string }).paymentId, replayed: true };
-    }
+    const prior = storedResponse(store, { owner, key, path, requestHash });
+    if (prior) return { status: prior.status, paymentId: (JSON.parse(prior.body) as { paymentId: string }).paymentId, replayed: true };
     const result = run();
     books.saveKey({
       owner: owner ?? '', key, method: 'POST', path, requestHash, status: result.status,
