@@ -1,4 +1,4 @@
-import type { IdentityRequirement } from '@cityhub/schema';
+import { meetsIdentity, type IdentityRequirement } from '@cityhub/schema';
 import { ApiError } from './errors.js';
 import { sha256 } from './http.js';
 
@@ -36,6 +36,5 @@ export function identify(header: string | undefined | null): Identity | undefine
 
 /** Whether an identity satisfies a service's requirement: face verification also counts as real-name. */
 export function satisfies(identity: Identity | undefined, requirement: IdentityRequirement): boolean {
-  if (requirement === 'none') return true;
-  return identity !== undefined && (requirement === 'real-name' || identity.verified === 'face');
+  return meetsIdentity(identity?.verified ?? 'none', requirement);
 }

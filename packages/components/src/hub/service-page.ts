@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogService, CityCatalog, Entry, FormDefinition } from '@cityhub/schema';
+import { meetsIdentity, type CatalogService, type CityCatalog, type Entry, type FormDefinition } from '@cityhub/schema';
 import { formatDateTime, formatMoney } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
 import { isSensitiveField } from '../internal/mask.js';
 import type { RouteParams } from './router.js';
-import { colon, meetsIdentity, parens, plain, sectionHeading, staleNotice, text, type ViewContext } from './view.js';
+import { colon, parens, plain, sectionHeading, staleNotice, text, type ViewContext } from './view.js';
 
 /** The host of a URL that already passed `safeUrl`, for telling the user where they are going. */
 function hostOf(url: string): string {

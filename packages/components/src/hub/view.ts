@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { CatalogService, CityCatalog, Entry, LocalizedText, PaymentProvider, SubmissionResult } from '@cityhub/schema';
+import type { CatalogService, CityCatalog, Entry, IdentityRequirement, LocalizedText, PaymentProvider, SubmissionResult } from '@cityhub/schema';
 import type { CachedResult } from '../context.js';
 import { formatDateTime, langAttr, localizedLocale, type Locale, type Messages } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
@@ -56,13 +56,7 @@ export interface ViewContext {
 }
 
 /** How far the user's identity is verified: not signed in, real-name (实名), or face (刷脸). */
-export type IdentityLevel = 'none' | 'real-name' | 'face';
-
-/** Whether a verification level meets a service's requirement. */
-export function meetsIdentity(level: IdentityLevel, required: IdentityLevel): boolean {
-  const rank: Record<IdentityLevel, number> = { none: 0, 'real-name': 1, face: 2 };
-  return rank[level] >= rank[required];
-}
+export type IdentityLevel = IdentityRequirement;
 
 export interface LinkOptions {
   part?: string;

@@ -49,6 +49,12 @@ export type Money = z.infer<typeof Money>;
 export const IdentityRequirement = z.enum(['none', 'real-name', 'face']);
 export type IdentityRequirement = z.infer<typeof IdentityRequirement>;
 
+const IDENTITY_RANK: Readonly<Record<IdentityRequirement, number>> = { none: 0, 'real-name': 1, face: 2 };
+
+/** Whether a user verified to `level` (`none`: not signed in) may use a service that requires `required`. */
+export const meetsIdentity = (level: IdentityRequirement, required: IdentityRequirement): boolean =>
+  IDENTITY_RANK[level] >= IDENTITY_RANK[required];
+
 /** The three verbs of city services — 查、缴、办 — plus booking, reporting and plain information. */
 export const SERVICE_KINDS = ['query', 'payment', 'transaction', 'booking', 'report', 'info'] as const;
 export const ServiceKind = z.enum(SERVICE_KINDS);
