@@ -11,6 +11,7 @@ import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
 import { createClient } from '../internal/client.js';
+import { clientKey } from '../internal/client-attributes.js';
 import { listConverter } from '../internal/converters.js';
 import { readJson } from '../internal/storage.js';
 import { RECENT_CITIES_KEY } from '../city-picker/city-picker.js';
@@ -362,15 +363,14 @@ export class CityHubElement extends LitElement {
 
   private createdClient(): HubShellClient | undefined {
     if (this.api == null && !this.catalogUrl) return undefined;
-    const api = this.api == null ? undefined : this.api.trim() || globalThis.location?.origin;
-    const key = `${api ?? ''}\n${this.catalogUrl ?? ''}`;
+    const key = clientKey(this.api, this.catalogUrl);
     if (this.created?.key === key && this.createdIdentity === this.identity) return this.created.client;
     this.createdIdentity = this.identity;
     try {
       this.configError = undefined;
       this.created = {
         key,
-        client: createClient(api, this.catalogUrl, this.identity),
+        client: createClient(this.api ?? undefined, this.catalogUrl, this.identity),
       };
     } catch (error) {
       this.configError = error;

@@ -29,6 +29,13 @@ export function WithClientAttributes<T extends Constructor<LitElement>>(Base: T)
 const shared = new Map<string, Promise<HubClient>>();
 
 /**
+ * What tells one attribute configuration from another: `api=""` (this page's origin) is not the same as no `api`
+ * (a removed attribute is `null`).
+ */
+export const clientKey = (api: string | null | undefined, catalogUrl: string | null | undefined): string =>
+  `${api == null ? '-' : `=${api.trim()}`}\n${catalogUrl ?? ''}`;
+
+/**
  * The client for an element's `api` / `catalog-url` attributes, or `undefined` when it has neither. Elements naming
  * the same configuration share one client (one cache, one set of in-flight requests). The SDK is loaded on first
  * use, so a page that passes its own client never loads it for this.
@@ -36,7 +43,7 @@ const shared = new Map<string, Promise<HubClient>>();
 export function attributeClient({ api, catalogUrl }: ClientAttributes): Promise<HubClient> | undefined {
   // (A removed attribute is `null`.)
   if (api == null && !catalogUrl) return undefined;
-  const key = `${api ?? ''}\n${catalogUrl ?? ''}`;
+  const key = clientKey(api, catalogUrl);
   let client = shared.get(key);
   if (!client) {
     client = import('./client.js').then(({ createClient }) => createClient(api ?? undefined, catalogUrl ?? undefined));
