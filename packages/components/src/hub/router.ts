@@ -24,8 +24,9 @@ export type HubRoute = (
 ) & {
   /**
    * Pass-through parameters of a deep link (WeChat's deep links carry them too): the query of
-   * `#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&from=sms`, or of the page URL with `routing="path"`. They
-   * reach the host in `city-navigate`; a service page pre-fills the form fields they name, except personal data.
+   * `#/440300/service/traffic-fine-payment?decisionNumber=4403001234567890&from=sms`, or of the page URL with
+   * `routing="path"`. They reach the host in `city-navigate`; a service page pre-fills the form fields they name,
+   * except personal data.
    */
   params?: RouteParams;
 };
@@ -87,15 +88,12 @@ export function parseRoutePath(path: string): HubRoute | undefined {
  * dropped (a URL is user input), the first of repeated names wins, and at most {@link MAX_PARAMS} are kept.
  */
 export function parseParams(query: string): RouteParams | undefined {
-  const params: Record<string, string> = {};
-  let count = 0;
+  const params = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(query)) {
-    if (count === MAX_PARAMS) break;
-    if (!PARAM_NAME.test(name) || Object.hasOwn(params, name) || value.length > MAX_PARAM_VALUE) continue;
-    params[name] = value;
-    count += 1;
+    if (params.size === MAX_PARAMS) break;
+    if (PARAM_NAME.test(name) && !params.has(name) && value.length <= MAX_PARAM_VALUE) params.set(name, value);
   }
-  return count > 0 ? params : undefined;
+  return params.size > 0 ? Object.fromEntries(params) : undefined;
 }
 
 function parsePagePath(path: string): HubRoute | undefined {

@@ -172,10 +172,10 @@ function continueStep(ctx: ViewContext, body: TemplateResult): TemplateResult {
 }
 
 function renderForm(ctx: ViewContext, catalog: CityCatalog, service: CatalogService): TemplateResult {
+  if (!ctx.canSubmit) return html`<p part="browse-only" class="notice">${icon('book')}<span>${ctx.hm.browseOnly}</span></p>`;
   const level = ctx.identityLevel;
   const needsIdentity = level !== 'unknown' && !meetsIdentity(level, service.identity)
     ? (level === 'none' ? ctx.hm.signInNeeded : ctx.hm.faceNeeded) : undefined;
-  if (!ctx.canSubmit) return html`<p part="browse-only" class="notice">${icon('book')}<span>${ctx.hm.browseOnly}</span></p>`;
   const order = ctx.completedOrder(service.code);
   return html`<section part="form-section" class="section" aria-labelledby="form-title">
     ${sectionHeading('form-title', plain(service.form?.submitLabel, ctx.locale) || ctx.m.serviceKinds[service.kind] || ctx.m.submit)}
@@ -192,8 +192,8 @@ const prefills = new WeakMap<RouteParams, Map<string, Record<string, unknown> | 
 /**
  * The form values a deep link's parameters pre-fill: each parameter fills the field whose code it names
  * (`?year=2025`), except personal data (ID card, mobile, plate, fields marked `sensitive`), which must not travel in
- * URLs, server logs and referrers. A multi-value list takes comma-separated keys. The result is the same object while the route stays, so re-rendering the hub does not
- * reset what the user typed.
+ * URLs, server logs and referrers. A multi-value list takes comma-separated keys. The result is the same object while
+ * the route stays, so re-rendering the hub does not reset what the user typed.
  */
 export function prefill(service: CatalogService, params: RouteParams | undefined): Record<string, unknown> | undefined {
   if (!params || !service.form) return undefined;
