@@ -12,7 +12,7 @@ import type {
 } from './types.js';
 
 const FIELDS: SearchField[] = ['name', 'standard-name', 'hant', 'en', 'keyword', 'synonym', 'summary', 'local'];
-const FIELD: Partial<Record<string, number>> = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
+const FIELD = new Map(FIELDS.map((f, i) => [f, i]));
 const KEYWORD = 4;
 const SYNONYM_FIELD = 5;
 const SUMMARY = 6;
@@ -101,6 +101,7 @@ const adjust = (tier: number, field: number): number =>
 /** Key numbers: letters and digits 1–37 in base 38, then English word prefixes, then Han chars. */
 const WORD = 38 ** 3;
 const HAN = 2 * WORD;
+const KEYS = HAN + 0x10000;
 const letter = (s: string, i: number): number => {
   const c = s.charCodeAt(i);
   return c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : c === c ? 37 : 0;
@@ -111,6 +112,20 @@ const range = (from: number, to: number): number[] => Array.from({ length: to - 
 
 /** h and g dropped, l → n, v → u: what fuzzy pinyin (zh/z, ng/n, l/n, ü/u) and prefixes cannot add. */
 const loosen = (a: string): string => a.replace(/[hg]/g, '').replace(/l/g, 'n').replace(/v/g, 'u');
+
+/**
+ * Lays (bucket, value) pairs out flat by bucket, keeping their order: bucket b's values are
+ * values[start[b] .. start[b + 1]).
+ */
+function layOut(bucket: ArrayLike<number>, value: ArrayLike<number>, n: number, buckets: number): { start: Int32Array; values: Int32Array } {
+  const start = new Int32Array(buckets + 1);
+  for (let k = 0; k < n; k++) start[bucket[k]! + 1]!++;
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  const values = new Int32Array(n);
+  const fill = start.slice(0, buckets);
+  for (let k = 0; k < n; k++) values[fill[bucket[k]!]!++] = value[k]!;
+  return { start, values };
+}
 
 /** Whether two neighbouring chars of `q` occur together in `s` (a word they share). */
 function shares(q: string, s: string): boolean {
@@ -142,10 +157,19 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const { services, categories } = catalog;
   const S = services.length;
   const perCategory = options.categoryServices ?? 5;
-  const serviceAt = new Map(services.map((s, i) => [s.code, i]));
+  // (Plain loops: at 50,000 services, building [code, i] pairs and flatMap's arrays cost a tenth of the build.)
+  const serviceAt = new Map<string, number>();
+  const popularity = new Float64Array(S);
+  for (let i = 0; i < S; i++) serviceAt.set(services[i]!.code, i), (popularity[i] = 0.002 * services[i]!.popularity);
   const categoryAt = new Map(categories.map((c, i) => [c.id, i]));
-  const members = categories.map((c) => c.services.flatMap((code) => serviceAt.get(code) ?? []));
-  const popularity = Float64Array.from(services, (s) => 0.002 * s.popularity);
+  const members = categories.map((c) => {
+    const out: number[] = [];
+    for (const code of c.services) {
+      const i = serviceAt.get(code);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  });
 
   // Per syllable, made once: its fuzzy form ('~' + …), loose form, hash bits (two words: a char can be a
   // homophone of another only where both meet), letter codes (with its fuzzy spelling's) and one-reading list.
@@ -216,12 +240,12 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const byRaw = new Map<string, number>();
   const byText = new Map<string, number>();
   // Keys are numbers: 1–3 letters in base 38 (below 38³), an English word's first two letters (WORD + …),
-  // a Han char (HAN + its code).
-  const keys: Array<number[] | undefined> = [];
+  // a Han char (HAN + its code). They are gathered as (key, unit) pairs, each once, then laid out flat.
+  const lastUnit = new Int32Array(KEYS).fill(-1);
+  const keyOf: number[] = [];
+  const keyUnit: number[] = [];
   const key = (k: number, u: number): void => {
-    const list = keys[k];
-    if (!list) keys[k] = [u];
-    else if (list[list.length - 1] !== u) list.push(u);
+    if (lastUnit[k] !== u) (lastUnit[k] = u), keyOf.push(k), keyUnit.push(u);
   };
   /** The letter codes of each of a syllable's readings (and of their fuzzy spellings). */
   const variants = (readings: readonly string[], fuzzily: boolean): number[][] => {
@@ -232,11 +256,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const unit = (raw: string, py?: readonly string[]): number => {
     let u = byRaw.get(raw);
     if (u !== undefined) return u;
-    // (A text seen before in another form — traditional, other spacing — is not described again.)
-    const s = normalize(raw, hant);
-    u = byText.get(s) ?? -1;
-    if (u < 0 && s) {
-      const x = describe(raw, py);
+    // (A text seen before in another form — traditional, other spacing — is the same unit.)
+    const x = describe(raw, py);
+    u = byText.get(x.s) ?? -1;
+    if (u < 0 && x.s) {
       byText.set(x.s, (u = units.length));
       units.push(x);
       for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(HAN + x.s.charCodeAt(j), u);
@@ -276,7 +299,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   };
   for (let i = 0; i < S + categories.length; i++) {
     const search = (i < S ? services[i]! : categories[i - S]!).search;
-    for (let k = 0; k < search.length; k++) post(unit(search[k]!.text, search[k]!.pinyin), i, Math.min(k, DICTIONARY - 1), FIELD[search[k]!.field] ?? KEYWORD);
+    for (let k = 0; k < search.length; k++) {
+      const term = search[k]!;
+      post(unit(term.text, term.pinyin), i, k < DICTIONARY ? k : DICTIONARY - 1, FIELD.get(term.field) ?? KEYWORD);
+    }
   }
   for (const entry of catalog.synonyms)
     for (const term of entry.terms) {
@@ -289,12 +315,14 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       if (u >= 0 && entry.means) (units[u]!.means ??= []).push(...entry.means.map((w) => normalize(w, hant)).filter(Boolean));
     }
   const U = units.length;
-  const start = new Int32Array(U + 1);
-  for (let k = 0; k < size; k++) start[pairUnit[k]! + 1]!++;
-  for (let u = 0; u < U; u++) start[u + 1]! += start[u]!;
-  const postings = new Int32Array(size);
-  const fill = start.slice(0, U);
-  for (let k = 0; k < size; k++) postings[fill[pairUnit[k]!]!++] = pairPosting[k]!;
+  const { start, values: postings } = layOut(pairUnit, pairPosting, size, U);
+  // Of the keys, only those in use are kept, with where their units start (the next one's start is the end): a
+  // city's index would otherwise hold a slot for every possible key.
+  const { start: byKey, values: keyUnits } = layOut(keyOf, keyUnit, keyOf.length, KEYS);
+  const keyAt = new Map<number, number>();
+  const keyStart: number[] = [];
+  for (let k = 0; k < KEYS; k++) if (byKey[k + 1]! > byKey[k]!) keyAt.set(k, keyStart.push(byKey[k]!) - 1);
+  keyStart.push(keyOf.length);
 
   // Per-query scratch space, stamped so that nothing needs clearing between queries.
   const N = S + categories.length;
@@ -565,8 +593,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       );
     let size = 0;
     for (let p = 0; p < lookups.length; p++) {
-      const list = keys[lookups[p]!];
-      for (const u of list ?? []) {
+      const at = keyAt.get(lookups[p]!);
+      if (at === undefined) continue;
+      for (let k = keyStart[at]!, end = keyStart[at + 1]!; k < end; k++) {
+        const u = keyUnits[k]!;
         if (seen[u] !== gen) (seen[u] = gen), (count[u] = 0), (lastAt[u] = -1), (candidates[size++] = u);
         if (lastAt[u] !== p) (lastAt[u] = p), count[u]!++;
       }
