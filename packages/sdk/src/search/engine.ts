@@ -159,7 +159,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const perCategory = options.categoryServices ?? 5;
   // (Plain loops: at 50,000 services, building [code, i] pairs and flatMap's arrays cost a tenth of the build.)
   const serviceAt = new Map<string, number>();
-  const popularity = new Float64Array(S);
+  const popularity = new Float64Array(S + categories.length); // (categories' stay 0)
   for (let i = 0; i < S; i++) serviceAt.set(services[i]!.code, i), (popularity[i] = 0.002 * services[i]!.popularity);
   const categoryAt = new Map(categories.map((c, i) => [c.id, i]));
   const members = categories.map((c) => {
@@ -238,91 +238,97 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   // Units, and an inverted index from Han char, pinyin key and English word prefix to them.
   const units: Unit[] = [];
   const byRaw = new Map<string, number>();
-  const byText = new Map<string, number>();
-  // Keys are numbers: 1–3 letters in base 38 (below 38³), an English word's first two letters (WORD + …),
-  // a Han char (HAN + its code). They are gathered as (key, unit) pairs, each once, then laid out flat.
-  const lastUnit = new Int32Array(KEYS).fill(-1);
-  const keyOf: number[] = [];
-  const keyUnit: number[] = [];
-  const key = (k: number, u: number): void => {
-    if (lastUnit[k] !== u) (lastUnit[k] = u), keyOf.push(k), keyUnit.push(u);
-  };
-  /** The letter codes of each of a syllable's readings (and of their fuzzy spellings). */
-  const variants = (readings: readonly string[], fuzzily: boolean): number[][] => {
-    const out: number[][] = [];
-    for (const a of readings) if (a) fuzzily ? out.push(...syllable(a).codes) : out.push(syllable(a).codes[0]!);
-    return out;
-  };
-  const unit = (raw: string, py?: readonly string[]): number => {
-    let u = byRaw.get(raw);
-    if (u !== undefined) return u;
-    // (A text seen before in another form — traditional, other spacing — is the same unit.)
-    const x = describe(raw, py);
-    u = byText.get(x.s) ?? -1;
-    if (u < 0 && x.s) {
-      byText.set(x.s, (u = units.length));
-      units.push(x);
-      for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(HAN + x.s.charCodeAt(j), u);
-      // Pinyin keys: a query's first three letters (or fewer), however they fall on syllables: 银行 → y, yi, yh,
-      // yin, yih, yha; with every reading of a heteronym, and the fuzzy spellings of the first syllable (the query's
-      // start is looked up in fuzzy spelling too).
-      const plain = x.alts?.map((list) => variants(list, false)) ?? [];
-      plain.push([], []);
-      for (let j = 0; j < plain.length - 2; j++)
-        for (const a of variants(x.alts![j]!, true)) {
-          const a0 = a[0]!;
-          const a1 = a[1]!;
-          if (!j) key(a0, u);
-          if (a1) key(a0 + 38 * a1, u), a[2] && key(a0 + 38 * a1 + 1444 * a[2], u);
-          for (const b of plain[j + 1]!) {
-            const b0 = b[0]!;
-            key(a0 + 38 * b0, u);
-            if (a1) key(a0 + 38 * a1 + 1444 * b0, u);
-            if (b[1]) key(a0 + 38 * b0 + 1444 * b[1], u);
-            for (const c of plain[j + 2]!) key(a0 + 38 * b0 + 1444 * c[0]!, u);
+  // The build's working space lives in this function, so that the index does not keep it.
+  function indexTexts() {
+    const byText = new Map<string, number>();
+    // Keys are numbers: 1–3 letters in base 38 (below 38³), an English word's first two letters (WORD + …),
+    // a Han char (HAN + its code). They are gathered as (key, unit) pairs, each once, then laid out flat.
+    const lastUnit = new Int32Array(KEYS).fill(-1);
+    const keyOf: number[] = [];
+    const keyUnit: number[] = [];
+    const key = (k: number, u: number): void => {
+      if (lastUnit[k] !== u) (lastUnit[k] = u), keyOf.push(k), keyUnit.push(u);
+    };
+    /** The letter codes of each of a syllable's readings (and of their fuzzy spellings). */
+    const variants = (readings: readonly string[], fuzzily: boolean): number[][] => {
+      const out: number[][] = [];
+      for (const a of readings) if (a) fuzzily ? out.push(...syllable(a).codes) : out.push(syllable(a).codes[0]!);
+      return out;
+    };
+    const unit = (raw: string, py?: readonly string[]): number => {
+      let u = byRaw.get(raw);
+      if (u !== undefined) return u;
+      // (A text seen before in another form — traditional, other spacing — is the same unit.)
+      const x = describe(raw, py);
+      u = byText.get(x.s) ?? -1;
+      if (u < 0 && x.s) {
+        byText.set(x.s, (u = units.length));
+        units.push(x);
+        for (let j = 0; j < x.s.length; j++) if (wide(x.s[j]!)) key(HAN + x.s.charCodeAt(j), u);
+        // Pinyin keys: a query's first three letters (or fewer), however they fall on syllables: 银行 → y, yi, yh,
+        // yin, yih, yha; with every reading of a heteronym, and the fuzzy spellings of the first syllable (the query's
+        // start is looked up in fuzzy spelling too).
+        const plain = x.alts?.map((list) => variants(list, false)) ?? [];
+        plain.push([], []);
+        for (let j = 0; j < plain.length - 2; j++)
+          for (const a of variants(x.alts![j]!, true)) {
+            const a0 = a[0]!;
+            const a1 = a[1]!;
+            if (!j) key(a0, u);
+            if (a1) key(a0 + 38 * a1, u), a[2] && key(a0 + 38 * a1 + 1444 * a[2], u);
+            for (const b of plain[j + 1]!) {
+              const b0 = b[0]!;
+              key(a0 + 38 * b0, u);
+              if (a1) key(a0 + 38 * a1 + 1444 * b0, u);
+              if (b[1]) key(a0 + 38 * b0 + 1444 * b[1], u);
+              for (const c of plain[j + 2]!) key(a0 + 38 * b0 + 1444 * c[0]!, u);
+            }
           }
-        }
-      for (const w of x.stems ?? none) key(WORD + letters(w.slice(0, 2)), u);
-    }
-    byRaw.set(raw, u);
-    return u;
-  };
-  // Postings, gathered as (unit, posting) pairs, then laid out flat: unit u's are postings[start[u] .. start[u + 1]).
-  let size = 0;
-  for (const x of [...services, ...categories]) size += x.search.length;
-  for (const e of catalog.synonyms) size += e.terms.length * ((e.services?.length ?? 0) + (e.categories?.length ?? 0));
-  const pairUnit = new Int32Array(size);
-  const pairPosting = new Int32Array(size);
-  size = 0;
-  const post = (u: number, target: number | undefined, slot: number, field: number): void => {
-    if (u >= 0 && target !== undefined) (pairUnit[size] = u), (pairPosting[size++] = target * 1024 + Math.min(slot, DICTIONARY) * 8 + field);
-  };
-  for (let i = 0; i < S + categories.length; i++) {
-    const search = (i < S ? services[i]! : categories[i - S]!).search;
-    for (let k = 0; k < search.length; k++) {
-      const term = search[k]!;
-      post(unit(term.text, term.pinyin), i, k < DICTIONARY ? k : DICTIONARY - 1, FIELD.get(term.field) ?? KEYWORD);
-    }
-  }
-  for (const entry of catalog.synonyms)
-    for (const term of entry.terms) {
-      const u = unit(term);
-      for (const code of entry.services ?? []) post(u, serviceAt.get(code), DICTIONARY, SYNONYM_FIELD);
-      for (const id of entry.categories ?? []) {
-        const i = categoryAt.get(id);
-        post(u, i === undefined ? i : S + i, DICTIONARY, SYNONYM_FIELD);
+        for (const w of x.stems ?? none) key(WORD + letters(w.slice(0, 2)), u);
       }
-      if (u >= 0 && entry.means) (units[u]!.means ??= []).push(...entry.means.map((w) => normalize(w, hant)).filter(Boolean));
+      byRaw.set(raw, u);
+      return u;
+    };
+    // Postings, gathered as (unit, posting) pairs, then laid out flat: unit u's are postings[start[u] .. start[u + 1]).
+    let size = 0;
+    for (const x of [...services, ...categories]) size += x.search.length;
+    for (const e of catalog.synonyms) size += e.terms.length * ((e.services?.length ?? 0) + (e.categories?.length ?? 0));
+    const pairUnit = new Int32Array(size);
+    const pairPosting = new Int32Array(size);
+    size = 0;
+    const post = (u: number, target: number | undefined, slot: number, field: number): void => {
+      if (u >= 0 && target !== undefined) (pairUnit[size] = u), (pairPosting[size++] = target * 1024 + Math.min(slot, DICTIONARY) * 8 + field);
+    };
+    for (let i = 0; i < S + categories.length; i++) {
+      const search = (i < S ? services[i]! : categories[i - S]!).search;
+      for (let k = 0; k < search.length; k++) {
+        const term = search[k]!;
+        post(unit(term.text, term.pinyin), i, k < DICTIONARY ? k : DICTIONARY - 1, FIELD.get(term.field) ?? KEYWORD);
+      }
     }
+    for (const entry of catalog.synonyms)
+      for (const term of entry.terms) {
+        const u = unit(term);
+        for (const code of entry.services ?? []) post(u, serviceAt.get(code), DICTIONARY, SYNONYM_FIELD);
+        for (const id of entry.categories ?? []) {
+          const i = categoryAt.get(id);
+          post(u, i === undefined ? i : S + i, DICTIONARY, SYNONYM_FIELD);
+        }
+        if (u >= 0 && entry.means) (units[u]!.means ??= []).push(...entry.means.map((w) => normalize(w, hant)).filter(Boolean));
+      }
+    const U = units.length;
+    const { start, values: postings } = layOut(pairUnit, pairPosting, size, U);
+    // Of the keys, only those in use are kept, with where their units start (the next one's start is the end): a
+    // city's index would otherwise hold a slot for every possible key.
+    const { start: byKey, values: keyUnits } = layOut(keyOf, keyUnit, keyOf.length, KEYS);
+    const keyAt = new Map<number, number>();
+    const keyStart: number[] = [];
+    for (let k = 0; k < KEYS; k++) if (byKey[k + 1]! > byKey[k]!) keyAt.set(k, keyStart.push(byKey[k]!) - 1);
+    keyStart.push(keyOf.length);
+    return { start, postings, keyAt, keyStart, keyUnits };
+  }
+  const { start, postings, keyAt, keyStart, keyUnits } = indexTexts();
   const U = units.length;
-  const { start, values: postings } = layOut(pairUnit, pairPosting, size, U);
-  // Of the keys, only those in use are kept, with where their units start (the next one's start is the end): a
-  // city's index would otherwise hold a slot for every possible key.
-  const { start: byKey, values: keyUnits } = layOut(keyOf, keyUnit, keyOf.length, KEYS);
-  const keyAt = new Map<number, number>();
-  const keyStart: number[] = [];
-  for (let k = 0; k < KEYS; k++) if (byKey[k + 1]! > byKey[k]!) keyAt.set(k, keyStart.push(byKey[k]!) - 1);
-  keyStart.push(keyOf.length);
 
   // Per-query scratch space, stamped so that nothing needs clearing between queries.
   const N = S + categories.length;
@@ -638,8 +644,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       return i === undefined ? [] : [categories[i]!];
     });
 
+  /** The current query's highlights by text (a national index has one name in many cities). */
+  const marked = new Map<string, Highlights>();
   /** Ranges of `text` that Q matches, in code units. */
   function mark(Q: Query, text: string, py?: readonly string[]): Highlights {
+    let out = marked.get(text);
+    if (!out) marked.set(text, (out = highlight(Q, text, py)));
+    return out;
+  }
+  function highlight(Q: Query, text: string, py?: readonly string[]): Highlights {
     const offsets: number[] = [];
     const u = byRaw.get(text) ?? -1;
     const x = u < 0 ? describe(text, py, offsets) : (normalize(text, hant, offsets), units[u]!);
@@ -684,6 +697,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     if (!Q.m) return result;
     round++;
     matchedCount = targetCount = 0;
+    marked.clear();
     evaluate(Q);
 
     // Each service and category takes its best-scoring text, adjusted for the field it is in.
@@ -691,14 +705,14 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
       if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = posting), (targetUnit[t] = u);
     };
+    const byField = new Float64Array(8);
     for (let k = 0; k < matchedCount; k++) {
       const u = matched[k]!;
-      const T = unitTier[u]!;
-      const R = 0.7 * unitQuality[u]!;
+      for (let f = 0; f < 8; f++) byField[f] = adjust(unitTier[u]!, f) + 0.7 * unitQuality[u]!;
       for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
         const p = postings[k]!;
         const t = p >>> 10;
-        const score = adjust(T, p & 7) + R + (t < S ? popularity[t]! : 0);
+        const score = byField[p & 7]! + popularity[t]!;
         if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
         if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = p), (targetUnit[t] = u);
       }
