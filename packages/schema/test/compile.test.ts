@@ -52,6 +52,8 @@ test('search data is precomputed: pinyin per character, traditional map, synonym
   assert.ok(topUp.search.some((t) => t.field === 'en' && t.text === 'Shenzhen Tong top-up'));
   assert.equal(shenzhen.searchData.hant['會'], '会');
   assert.equal(shenzhen.searchData.hant['繳'], '缴');
+  // Every traditional form, not only the one OpenCC converts to: 并 is 並, 併 and 幷.
+  assert.deepEqual(['並', '併', '幷'].map((form) => shenzhen.searchData.hant[form]), ['并', '并', '并']);
   assert.deepEqual(shenzhen.searchData.pinyin['费'], ['fei']);
   assert.ok(shenzhen.searchData.pinyin['行'] === undefined || shenzhen.searchData.pinyin['行']!.length > 1);
   assert.deepEqual(shenzhen.synonyms.map((s) => s.terms[0]), ['水钱', '社保']);

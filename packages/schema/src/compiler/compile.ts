@@ -6,7 +6,7 @@ import type { CatalogCategory, CatalogService, CitiesIndex, CityCatalog, SearchD
 import type { SynonymEntry } from '../models/manifest.js';
 import type { Service } from '../models/service.js';
 import { CatalogError, type CatalogProblem } from './problems.js';
-import { hasHan, readings, syllables, toSimplified, toTraditional } from './text.js';
+import { hasHan, readings, syllables, toSimplified, toTraditional, traditionalForms } from './text.js';
 import { validateManifests, type ManifestInput } from './validate.js';
 
 export interface CompileOptions {
@@ -84,6 +84,7 @@ function buildSearchData(texts: Iterable<string>): SearchData {
       const traditional = toTraditional(ch);
       if (simplified !== ch) hant[ch] = simplified;
       if (traditional !== ch) hant[traditional] = ch;
+      for (const form of traditionalForms(simplified)) hant[form] ??= simplified;
       pinyin[ch] = readings(simplified);
     }
   }
