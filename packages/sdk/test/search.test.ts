@@ -407,6 +407,23 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     }
   });
 
+  it('reads what the hand-written catalog cannot show: whole-name homophones, swapped pinyin letters, every traditional form, English words before word starts', (t) => {
+    if (!catalogs) return t.skip('embedded catalog not available');
+    const index = createSearchIndex(catalogs.get('440300')!);
+    const ranked = (q: string) => index.search(q).services.map((h) => h.service.standardName['zh-Hans']);
+    // The name as typed with one char a homophone beats services that merely carry a word inside it (驾驶证).
+    assert.equal(ranked('驾驶证期满换正')[0], '驾驶证期满换证');
+    assert.equal(ranked('公积金代款')[0], '公积金贷款查询');
+    // Two letters swapped inside a syllable (guan → gaun, lei → lie).
+    assert.equal(ranked('tushugaun')[0], '图书馆信用借阅');
+    assert.equal(ranked('lajifenlie')[0], '垃圾分类查询');
+    // 颱 is a traditional form of 台 that OpenCC's 台 → 臺 conversion does not give.
+    assert.equal(ranked('颱風')[0], '天气预报');
+    // Whole words first: "tax" is the tax services before the taxi complaint.
+    assert.notEqual(ranked('tax')[0], '出租车投诉');
+    assert.equal(ranked('taxi')[0], '出租车投诉');
+  });
+
   it('returns the whole branch for a category word, with paths', (t) => {
     if (!catalogs) return t.skip('embedded catalog not available');
     const catalog = catalogs.get('440300')!;

@@ -25,6 +25,7 @@ const SUBSTRING = 8; // also: every English word found
 const ABBREVIATION = 7; // every char, in order, with gaps (社保 → 社会保障卡)
 const PINYIN = 6; // full syllables
 const PINYIN_PART = 5; // syllable prefixes and initials
+const HOMOPHONE = 3.6; // the query as typed but one char a homophone (公积金代款 → 公积金贷款): above a term inside it
 const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
 const CATEGORY = 2.5; // services found only through a matching category
@@ -127,17 +128,34 @@ function layOut(bucket: ArrayLike<number>, value: ArrayLike<number>, n: number, 
   return { start, values };
 }
 
+const ALNUM = /[a-z0-9]/i;
+/** Whether the first `m` letters and digits of `raw` end inside a word ("tax" in "Taxi complaint"). */
+function midWord(raw: string, m: number): boolean {
+  let i = 0;
+  for (; i < raw.length && m; i++) if (ALNUM.test(raw[i]!)) m--;
+  return ALNUM.test(raw[i] ?? '');
+}
+
 /** Whether two neighbouring chars of `q` occur together in `s` (a word they share). */
 function shares(q: string, s: string): boolean {
   for (let i = 1; i < q.length; i++) if (wide(q[i]!) && s.includes(q.slice(i - 1, i + 1))) return true;
   return false;
 }
 
-/** Whether `q` can be read off `text` left to right (a subsequence): a cheap test every pinyin match passes. */
+/**
+ * Whether `q` can be read off `text` left to right (a subsequence) with at most one of its letters left out: a
+ * cheap test every pinyin match passes, typos included (tushugaun: 'au' for 'ua').
+ */
 function loosely(q: string, text: string): boolean {
-  let i = 0;
-  for (let j = 0; j < text.length && i < q.length; j++) if (text[j] === q[i]) i++;
-  return i === q.length;
+  // Where in `text` reading q so far ends: letter for letter (a), or with one letter left out (b); past the end: none.
+  const none = text.length + 1;
+  let a = 0;
+  let b = 0;
+  for (const ch of q) {
+    b = Math.min(a, b < none ? text.indexOf(ch, b) + 1 || none : none);
+    a = a < none ? text.indexOf(ch, a) + 1 || none : none;
+  }
+  return b < none;
 }
 
 /**
@@ -471,7 +489,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     const { s, sy } = x;
     const n = s.length;
     const at = s.indexOf(q);
-    if (at === 0 || (at > 0 && Q.h)) keep(n === m ? EXACT : at ? SUBSTRING : PREFIX, (0.6 * m) / n + 0.4 * (1 - at / n), pos && range(at, at + m));
+    if (at === 0 || (at > 0 && Q.h))
+      // (In English, the start of a word comes after whole words: "tax" is a tax service before the taxi one.)
+      keep(n === m ? EXACT : at ? SUBSTRING : !Q.h && x.stems && !x.han && midWord(x.raw, m) ? SUBSTRING - 0.5 : PREFIX, (0.6 * m) / n + 0.4 * (1 - at / n), pos && range(at, at + m));
     else if (Q.h) {
       if (n < m && q.includes(s) && (n > 1 || m < 3)) keep(EMBEDDED, n / m, pos && range(0, n));
       else if (slow && n <= MAX) {
@@ -527,13 +547,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       let sum = 0;
       let got = 0;
       let typo = false;
+      let prefix = false;
       for (const w of Q.words) {
         let b = 0;
         for (const t of x.stems) b = Math.max(b, t === w ? 1 : t.startsWith(w) ? 0.85 : w.length > 3 && near(t, w) ? 0.6 : 0);
-        if (b) got++, (sum += b), (typo ||= b < 0.85);
+        if (b) got++, (sum += b), (typo ||= b < 0.85), (prefix ||= b < 1);
       }
       const k = Q.words.length;
-      if (got === k) keep(typo ? FUZZY : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
+      // (Whole words before the start of one: "tax" is tax before taxi.)
+      if (got === k) keep(typo ? FUZZY : prefix ? SUBSTRING - 0.5 : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
       else if (got * 2 >= k && got) keep(OVERLAP, (0.5 * sum) / k, undefined, true);
     }
     return tier > 0;
@@ -580,7 +602,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       } else if (dp[(i - 1) * W + j]! >= dp[i * W + j - 1]!) i--;
       else j--;
     }
-    if (got === m) keep(exact === m ? ABBREVIATION : FUZZY, (0.5 * total) / (last - first + 1) + (first ? 0 : 0.3) + (0.2 * m) / n, p);
+    const R = (0.5 * total) / (last - first + 1) + (first ? 0 : 0.3) + (0.2 * m) / n;
+    if (got === m) keep(exact === m ? ABBREVIATION : m > 2 && blocks === 1 && total > m - 0.15 ? HOMOPHONE : FUZZY, R, p);
     else if (got > 1) keep(got === n && exact === n && blocks === 1 ? EMBEDDED : OVERLAP, (0.6 * total) / m + (0.4 * got) / n, p);
   }
 
