@@ -102,6 +102,7 @@ const adjust = (tier: number, field: number): number =>
 /** Key numbers: letters and digits 1–37 in base 38, then English word prefixes, then Han chars. */
 const WORD = 38 ** 3;
 const HAN = 2 * WORD;
+/** How many key numbers there are (a Han char is one UTF-16 code unit here: HAN + 0 … HAN + 0xffff). */
 const KEYS = HAN + 0x10000;
 const letter = (s: string, i: number): number => {
   const c = s.charCodeAt(i);
