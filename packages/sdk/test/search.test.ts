@@ -407,13 +407,15 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     }
   });
 
-  it('reads what the hand-written catalog cannot show: whole-name homophones, swapped pinyin letters, every traditional form, English words before word starts', (t) => {
+  it('reads what the hand-written catalog cannot show: whole-name homophones and wrong chars, swapped pinyin letters, every traditional form, English words before word starts', (t) => {
     if (!catalogs) return t.skip('embedded catalog not available');
     const index = createSearchIndex(catalogs.get('440300')!);
     const ranked = (q: string) => index.search(q).services.map((h) => h.service.standardName['zh-Hans']);
     // The name as typed with one char a homophone beats services that merely carry a word inside it (驾驶证).
     assert.equal(ranked('驾驶证期满换正')[0], '驾驶证期满换证');
     assert.equal(ranked('公积金代款')[0], '公积金贷款查询');
+    // One char wrong in place, even one the catalog has no reading for (简 is nowhere in 深圳's catalog).
+    assert.equal(ranked('机动车年简')[0], '机动车年检预约');
     // Two letters swapped inside a syllable (guan → gaun, lei → lie).
     assert.equal(ranked('tushugaun')[0], '图书馆信用借阅');
     assert.equal(ranked('lajifenlie')[0], '垃圾分类查询');

@@ -26,6 +26,7 @@ const ABBREVIATION = 7; // every char, in order, with gaps (社保 → 社会保
 const PINYIN = 6; // full syllables
 const PINYIN_PART = 5; // syllable prefixes and initials
 const HOMOPHONE = 3.6; // the query as typed but one char a homophone (公积金代款 → 公积金贷款): above a term inside it
+const REPLACED = 3.5; // a query of 4+ chars with one of them wrong, in place (机动车年简 → 机动车年检)
 const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
 const CATEGORY = 2.5; // services found only through a matching category
@@ -502,7 +503,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
           if (!wide(q[i]!) || s.includes(q[i]!)) continue;
           for (let j = 0; j < n && !homophones; j++) homophones = maybe(Q, x, i, j);
         }
-        if (homophones || found < 0) alignChars(Q, x);
+        if (homophones || found < 0 || (m > 3 && found === m - 1)) alignChars(Q, x);
       } else if (found === Q.h) {
         // Every char, in order? (Read greedily.)
         let i = 0;
@@ -586,6 +587,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     let first = 0;
     let last = -1;
     let previous = -1;
+    // Whether every matched char is as far into the text as into the query, plus that distance.
+    let inPlace = true;
+    let offset = -1;
     const p: number[] = [];
     while (i && j) {
       const w = weigh(Q, x, i - 1, j - 1);
@@ -597,7 +601,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         previous = i;
         got++;
         if (w === 1) exact++;
-        if (last < 0) last = j;
+        if (last < 0) (last = j), (offset = j - i);
+        inPlace &&= j - i === offset;
         first = j;
         p.push(j);
       } else if (dp[(i - 1) * W + j]! >= dp[i * W + j - 1]!) i--;
@@ -605,6 +610,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     }
     const R = (0.5 * total) / (last - first + 1) + (first ? 0 : 0.3) + (0.2 * m) / n;
     if (got === m) keep(exact === m ? ABBREVIATION : m > 2 && blocks === 1 && total > m - 0.15 ? HOMOPHONE : FUZZY, R, p);
+    else if (got === m - 1 && exact === got && m > 3 && inPlace && offset >= 0 && offset + m <= n) keep(REPLACED, R, p);
     else if (got > 1) keep(got === n && exact === n && blocks === 1 ? EMBEDDED : OVERLAP, (0.6 * total) / m + (0.4 * got) / n, p);
   }
 
