@@ -625,6 +625,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       lookups.push(
         letters(q.slice(0, 3)),
         letters(q.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/v/g, 'u').slice(0, 3)),
+        // The second and third letters swapped (dain → dian, nain → nian): the aligner reads the swap.
+        m > 2 ? letters(q[0]! + q[2] + q[1]) : -1,
         ...Q.words.map((w) => WORD + letters(w.slice(0, 2))),
       );
     let size = 0;
