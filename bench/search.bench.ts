@@ -7,7 +7,7 @@
  *    $SEARCH_QUERIES) over the embedded sample catalog: recall@5 and MRR per query kind. A query with `city`
  *    searches that city's catalog, otherwise 440300 (深圳), or the first city offering the expected service when
  *    深圳 does not. A hit is a result whose standard name is in `expect`. The same for our own wider set of those
- *    kinds, bench/search-queries.wide.json, and a probe set, bench/search-queries.probe.json (reported, not gated).
+ *    kinds, bench/search-queries.wide.json, and probe sets, bench/search-queries.probe.json (reported, not gated).
  * 2. Latency on a national-scale catalog (≥ 50,000 services) generated from the sample: every city's services
  *    replicated over synthetic cities with their own local names. Build time (best of up to three, and the
  *    first), p50/p95 per query over a mix of the kinds people type (each query's best of up to three runs), and
@@ -112,7 +112,7 @@ const readCases = (file: string | URL) => (JSON.parse(readFileSync(file, 'utf8')
 const cases = readCases(process.env.SEARCH_QUERIES ?? new URL('../../shared/bench/search-queries.public.json', import.meta.url));
 /** Our own wider set of the same kinds (not the judge's held-out set): reported, not gated. */
 const wideCases = readCases(new URL('./search-queries.wide.json', import.meta.url));
-/** A probe set written without reading the engine, whose misses were then fixed: reported, not gated. */
+/** Probe sets written without reading the engine, whose misses were then fixed: reported, not gated. */
 const probeCases = readCases(new URL('./search-queries.probe.json', import.meta.url));
 
 // $SEARCH_BENCH_MANIFESTS: bench another manifest directory instead of the embedded sample.
@@ -179,7 +179,7 @@ function relevance(title: string, cases: Case[]): number {
 }
 const recall = relevance('Relevance on the public queries', cases);
 relevance(`Relevance on our wider set, bench/search-queries.wide.json`, wideCases);
-relevance(`Relevance on the probe set, bench/search-queries.probe.json`, probeCases);
+relevance(`Relevance on the probe sets, bench/search-queries.probe.json`, probeCases);
 indexes.clear();
 
 // ---------------------------------------------------------------------------------------------------------------
