@@ -407,7 +407,7 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     }
   });
 
-  it('reads what the hand-written catalog cannot show: whole-name homophones and wrong chars, swapped pinyin letters, every traditional form, English words before word starts', (t) => {
+  it('reads what the hand-written catalog cannot show: whole-name homophones and wrong chars, swapped pinyin letters, every traditional form, English whole words and words across texts', (t) => {
     if (!catalogs) return t.skip('embedded catalog not available');
     const index = createSearchIndex(catalogs.get('440300')!);
     const ranked = (q: string) => index.search(q).services.map((h) => h.service.standardName['zh-Hans']);
@@ -424,6 +424,9 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     // Whole words first: "tax" is the tax services before the taxi complaint.
     assert.notEqual(ranked('tax')[0], '出租车投诉');
     assert.equal(ranked('taxi')[0], '出租车投诉');
+    // English words spread over a service's texts: keyword "police clearance" + name "Certificate of …".
+    assert.equal(ranked('police clearance certificate')[0], '无犯罪记录证明');
+    assert.equal(ranked('driving theory test')[0], '驾驶人考试预约');
   });
 
   it('returns the whole branch for a category word, with paths', (t) => {

@@ -29,6 +29,7 @@ const HOMOPHONE = 3.6; // the query as typed but one char a homophone (公积金
 const REPLACED = 3.5; // a query of 4+ chars with one of them wrong, in place (机动车年简 → 机动车年检)
 const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
+const WORDS = 2.8; // every English word of the query, found across a service's texts (police clearance + certificate)
 const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
@@ -370,6 +371,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const steps = new Float64Array(MAX * 256);
   const candidates = new Int32Array(U);
   const matched = new Int32Array(U);
+  // English words per unit (bit i: the query's word i), for matches spread over a service's texts.
+  const wordSeen = new Int32Array(U);
+  const unitWords = new Int32Array(U);
+  const worded = new Int32Array(U);
+  const targetWords = new Int32Array(N);
+  const targetWordSeen = new Int32Array(N);
+  let wordedCount = 0;
+  /** The whole query's distinct English words (sub-queries report their words as bits of these). */
+  let queryWords: string[] = [];
   const targets = new Int32Array(N);
   let matchedCount = 0;
   let targetCount = 0;
@@ -463,6 +473,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   let tier = 0;
   let quality = 0;
   let english = false;
+  let wordsFound = 0;
   let marks: number[] | undefined;
   const keep = (T: number, R: number, at?: number[], eng = false): void => {
     if (T + 0.7 * R <= tier + 0.7 * quality) return;
@@ -486,6 +497,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   function match(Q: Query, x: Unit, found: number, slow: boolean, pos?: number[]): boolean {
     tier = quality = 0;
     english = false;
+    wordsFound = 0;
     marks = pos;
     const { q, m } = Q;
     const { s, sy } = x;
@@ -553,7 +565,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       for (const w of Q.words) {
         let b = 0;
         for (const t of x.stems) b = Math.max(b, t === w ? 1 : t.startsWith(w) ? 0.85 : w.length > 3 && near(t, w) ? 0.6 : 0);
-        if (b) got++, (sum += b), (typo ||= b < 0.85), (prefix ||= b < 1);
+        if (b) got++, (sum += b), (typo ||= b < 0.85), (prefix ||= b < 1), (wordsFound |= 1 << queryWords.indexOf(w));
       }
       const k = Q.words.length;
       // (Whole words before the start of one: "tax" is tax before taxi.)
@@ -648,7 +660,12 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       if (count[u]! < need) return;
       // Pinyin or English at a glance: only texts holding the letters as a run of syllables or initials, or words.
       if (!Q.h && !slow && !x.stems && !x.joined?.includes(q) && !x.initials?.includes(q)) return;
-      if (!match(Q, x, Q.h ? count[u]! : -1, slow)) return;
+      const found = match(Q, x, Q.h ? count[u]! : -1, slow);
+      if (wordsFound) {
+        if (wordSeen[u] !== round) (wordSeen[u] = round), (unitWords[u] = 0), (worded[wordedCount++] = u);
+        unitWords[u]! |= wordsFound;
+      }
+      if (!found) return;
       let T = Q.synonym && tier > SYNONYM ? SYNONYM + (tier - SYNONYM) / 10 : tier;
       let R = quality;
       if (Q.part) (T = OVERLAP + (0.9 * Q.part * T) / 10), (R *= Q.part);
@@ -728,8 +745,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     const Q = prepare(typeof query === 'string' ? query : '');
     if (!Q.m) return result;
     round++;
-    matchedCount = targetCount = 0;
+    matchedCount = targetCount = wordedCount = 0;
     marked.clear();
+    queryWords = [...new Set(Q.words)].slice(0, 30);
     evaluate(Q);
 
     // Each service and category takes its best-scoring text, adjusted for the field it is in.
@@ -747,6 +765,16 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         const score = byField[p & 7]! + popularity[t]!;
         if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
         if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = p), (targetUnit[t] = u);
+      }
+    }
+    // Every English word of the query in the texts of one service or category, if in none of them alone.
+    const all = (1 << queryWords.length) - 1;
+    for (let k = 0; k < wordedCount && queryWords.length > 1; k++) {
+      const u = worded[k]!;
+      for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+        const t = postings[k]! >>> 10;
+        if (targetWordSeen[t] !== round) (targetWordSeen[t] = round), (targetWords[t] = 0);
+        if ((targetWords[t]! |= unitWords[u]!) === all) offer(t, WORDS + 0.35 + popularity[t]!, postings[k]!, u);
       }
     }
     // A category the query names brings its services along, below everything found by their own texts.
