@@ -565,7 +565,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       for (const w of Q.words) {
         let b = 0;
         for (const t of x.stems) b = Math.max(b, t === w ? 1 : t.startsWith(w) ? 0.85 : w.length > 3 && near(t, w) ? 0.6 : 0);
-        if (b) got++, (sum += b), (typo ||= b < 0.85), (prefix ||= b < 1), (wordsFound |= 1 << queryWords.indexOf(w));
+        if (b) got++, (sum += b), (typo ||= b < 0.85), (prefix ||= b < 1);
+        // (A rewrite's own words, not the query's, are not counted.)
+        const bit = queryWords.indexOf(w);
+        if (b && bit >= 0) wordsFound |= 1 << bit;
       }
       const k = Q.words.length;
       // (Whole words before the start of one: "tax" is tax before taxi.)
