@@ -92,7 +92,7 @@ const adjust = (tier: number, field: number): number =>
   field === KEYWORD
     ? tier - 0.05
     : field === SYNONYM_FIELD
-      ? tier > SYNONYM
+      ? tier > SYNONYM && tier !== EMBEDDED
         ? SYNONYM + (tier - SYNONYM) / 10
         : tier - 0.1
       : field === SUMMARY
@@ -571,8 +571,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         if (b && bit >= 0) wordsFound |= 1 << bit;
       }
       const k = Q.words.length;
-      // (Whole words before the start of one: "tax" is tax before taxi.)
-      if (got === k) keep(typo ? FUZZY : prefix ? SUBSTRING - 0.5 : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
+      // (Whole words before the start of one: "tax" is tax before taxi. Beside Chinese, the words are a term inside.)
+      if (got === k) keep(typo ? FUZZY : Q.h ? EMBEDDED : prefix ? SUBSTRING - 0.5 : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
       else if (got * 2 >= k && got) keep(OVERLAP, (0.5 * sum) / k, undefined, true);
     }
     return tier > 0;
@@ -635,8 +635,11 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     const { q, m } = Q;
     // Candidates: units with at least half the query's Han chars (or all of their own), or with its pinyin key.
     const lookups: number[] = [];
-    if (Q.h) for (let p = 0; p < m; p++) lookups.push(wide(q[p]!) ? HAN + q.charCodeAt(p) : -1);
-    else
+    if (Q.h) {
+      for (let p = 0; p < m; p++) lookups.push(wide(q[p]!) ? HAN + q.charCodeAt(p) : -1);
+      // And the Latin words among the chars (PM2.5多少, AQI指数).
+      for (const w of Q.words) lookups.push(WORD + letters(w.slice(0, 2)));
+    } else
       lookups.push(
         letters(q.slice(0, 3)),
         letters(q.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/v/g, 'u').slice(0, 3)),
