@@ -427,6 +427,10 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     // English words spread over a service's texts: keyword "police clearance" + name "Certificate of …".
     assert.equal(ranked('police clearance certificate')[0], '无犯罪记录证明');
     assert.equal(ranked('driving theory test')[0], '驾驶人考试预约');
+    // Two of one service's terms side by side in a request (毕业证 … 学位证) beat one term of another.
+    assert.equal(ranked('毕业证学位证怎么查真假')[0], '学位查询');
+    // A Latin term inside a Chinese request.
+    assert.equal(ranked('PM2.5多少')[0], '空气质量查询');
   });
 
   it('returns the whole branch for a category word, with paths', (t) => {

@@ -30,6 +30,7 @@ const REPLACED = 3.5; // a query of 4+ chars with one of them wrong, in place (�
 const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here
 const WORDS = 2.8; // every English word of the query, found across a service's texts (police clearance + certificate)
+const TERMS = EMBEDDED + 0.15; // two or more of a service's terms side by side in the query (领养老金每年要年审吗)
 const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
@@ -137,6 +138,13 @@ function midWord(raw: string, m: number): boolean {
   let i = 0;
   for (; i < raw.length && m; i++) if (ALNUM.test(raw[i]!)) m--;
   return ALNUM.test(raw[i] ?? '');
+}
+
+/** How many bits are set. */
+function ones(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
 }
 
 /** Whether two neighbouring chars of `q` occur together in `s` (a word they share). */
@@ -371,11 +379,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   const steps = new Float64Array(MAX * 256);
   const candidates = new Int32Array(U);
   const matched = new Int32Array(U);
-  // English words per unit (bit i: the query's word i), for matches spread over a service's texts.
+  // Per unit, the English words (bit i: the query's word i) and the query's chars (bit i: char i) it holds, for
+  // matches spread over a service's texts.
   const wordSeen = new Int32Array(U);
   const unitWords = new Int32Array(U);
+  const unitSpan = new Int32Array(U);
   const worded = new Int32Array(U);
   const targetWords = new Int32Array(N);
+  const targetSpan = new Int32Array(N);
+  const targetSpanBest = new Int32Array(N);
   const targetWordSeen = new Int32Array(N);
   let wordedCount = 0;
   /** The whole query's distinct English words (sub-queries report their words as bits of these). */
@@ -474,6 +486,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   let quality = 0;
   let english = false;
   let wordsFound = 0;
+  let spanFound = 0;
+  /** The query as typed (normalised), not a rewrite: only its char positions are recorded. */
+  let rootQuery = '';
   let marks: number[] | undefined;
   const keep = (T: number, R: number, at?: number[], eng = false): void => {
     if (T + 0.7 * R <= tier + 0.7 * quality) return;
@@ -497,7 +512,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   function match(Q: Query, x: Unit, found: number, slow: boolean, pos?: number[]): boolean {
     tier = quality = 0;
     english = false;
-    wordsFound = 0;
+    wordsFound = spanFound = 0;
     marks = pos;
     const { q, m } = Q;
     const { s, sy } = x;
@@ -507,7 +522,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       // (In English, the start of a word comes after whole words: "tax" is a tax service before the taxi one.)
       keep(n === m ? EXACT : at ? SUBSTRING : !Q.h && x.stems && !x.han && midWord(x.raw, m) ? SUBSTRING - 0.5 : PREFIX, (0.6 * m) / n + 0.4 * (1 - at / n), pos && range(at, at + m));
     else if (Q.h) {
-      if (n < m && q.includes(s) && (n > 1 || m < 3)) keep(EMBEDDED, n / m, pos && range(0, n));
+      if (n < m && q.includes(s) && (n > 1 || m < 3)) {
+        keep(EMBEDDED, n / m, pos && range(0, n));
+        if (q === rootQuery && m <= 30) spanFound = ((1 << n) - 1) << q.indexOf(s);
+      }
       else if (slow && n <= MAX) {
         // Align only where some char of the query can only be there as a homophone.
         let homophones = false;
@@ -667,9 +685,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       // Pinyin or English at a glance: only texts holding the letters as a run of syllables or initials, or words.
       if (!Q.h && !slow && !x.stems && !x.joined?.includes(q) && !x.initials?.includes(q)) return;
       const found = match(Q, x, Q.h ? count[u]! : -1, slow);
-      if (wordsFound) {
-        if (wordSeen[u] !== round) (wordSeen[u] = round), (unitWords[u] = 0), (worded[wordedCount++] = u);
+      if (wordsFound || spanFound) {
+        if (wordSeen[u] !== round) (wordSeen[u] = round), (unitWords[u] = unitSpan[u] = 0), (worded[wordedCount++] = u);
         unitWords[u]! |= wordsFound;
+        unitSpan[u]! |= spanFound;
       }
       if (!found) return;
       let T = Q.synonym && tier > SYNONYM ? SYNONYM + (tier - SYNONYM) / 10 : tier;
@@ -754,6 +773,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     matchedCount = targetCount = wordedCount = 0;
     marked.clear();
     queryWords = [...new Set(Q.words)].slice(0, 30);
+    rootQuery = Q.q;
     evaluate(Q);
 
     // Each service and category takes its best-scoring text, adjusted for the field it is in.
@@ -773,14 +793,20 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = p), (targetUnit[t] = u);
       }
     }
-    // Every English word of the query in the texts of one service or category, if in none of them alone.
+    // Every English word of the query in the texts of one service or category, if in none of them alone; terms of
+    // one service found side by side in the query, covering more of it than any one of them.
     const all = (1 << queryWords.length) - 1;
-    for (let k = 0; k < wordedCount && queryWords.length > 1; k++) {
+    for (let k = 0; k < wordedCount; k++) {
       const u = worded[k]!;
+      const span = unitSpan[u]!;
       for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
         const t = postings[k]! >>> 10;
-        if (targetWordSeen[t] !== round) (targetWordSeen[t] = round), (targetWords[t] = 0);
-        if ((targetWords[t]! |= unitWords[u]!) === all) offer(t, WORDS + 0.35 + popularity[t]!, postings[k]!, u);
+        if (targetWordSeen[t] !== round) (targetWordSeen[t] = round), (targetWords[t] = targetSpan[t] = targetSpanBest[t] = 0);
+        if (queryWords.length > 1 && (targetWords[t]! |= unitWords[u]!) === all) offer(t, WORDS + 0.35 + popularity[t]!, postings[k]!, u);
+        if (!span) continue;
+        targetSpanBest[t] = Math.max(targetSpanBest[t]!, ones(span));
+        const covered = ones((targetSpan[t]! |= span));
+        if (covered > targetSpanBest[t]!) offer(t, TERMS + (0.7 * covered) / Q.m + popularity[t]!, postings[k]!, u);
       }
     }
     // A category the query names brings its services along, below everything found by their own texts.
