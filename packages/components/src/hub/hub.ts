@@ -10,7 +10,7 @@ import { hubClientContext, type CachedResult, type HubClient } from '../context.
 import { emit, type CityEventMap } from '../events.js';
 import { LOCALES, LocaleController, localized, type Locale } from '../i18n/index.js';
 import { icon } from '../icons/icons.js';
-import { createClient } from '../internal/client.js';
+import { apiBase, createClient } from '../internal/client.js';
 import { clientKey } from '../internal/client-attributes.js';
 import { listConverter } from '../internal/converters.js';
 import { readJson } from '../internal/storage.js';
@@ -843,10 +843,9 @@ export class CityHubElement extends LitElement {
     } else {
       // Where payments go: the `api` attribute (relative to the page), else (`api=""`, or a client the host passed)
       // this page's origin.
-      const page = globalThis.location?.href;
-      let api: string | undefined = page;
+      let api: string | undefined;
       try {
-        if (this.api?.trim()) api = new URL(this.api.trim(), page).href;
+        api = new URL(apiBase(this.api ?? '') ?? '', globalThis.location?.href).href;
       } catch {
         api = undefined;
       }
