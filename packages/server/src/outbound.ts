@@ -9,6 +9,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isLoopbackUrl } from '@cityhub/schema';
 
 export interface OutboundLimits {
   /** Time to connect (TCP, and TLS for https). */
@@ -99,7 +100,7 @@ export function exchange(url: string, init: OutboundRequest, limits: OutboundLim
     totalTimer.unref?.();
 
     const host = target.hostname.replace(/^\[|\]$/g, '');
-    if (limits.publicOnly && (isPrivateAddress(host) || host === 'localhost' || host.endsWith('.localhost'))) {
+    if (limits.publicOnly && (isPrivateAddress(host) || isLoopbackUrl(url))) {
       cut('network', `${target.hostname} is on this machine or a private network`);
       return;
     }

@@ -85,15 +85,15 @@ export interface Submission {
 
 /**
  * Turns a provider's answer into the `SubmissionResult` (and its order), saves them with the idempotency key, and
- * returns the response to send (and to replay). 201 when an order was made (202 when `accepted`: the order exists
- * but the provider's part is not confirmed), else 200.
+ * returns the response to send (and to replay), with the order's id. 201 when an order was made (202 when `accepted`:
+ * the order exists but the provider's part is not confirmed), else 200.
  */
 export function recordAnswer(
   store: Store,
   submission: Submission,
   answer: SandboxAnswer,
   extra: { forwarded?: Forwarding; accepted?: boolean } = {},
-): { status: number; body: string } {
+): { status: number; body: string; orderId?: string } {
   const { city, service, request, now } = submission;
   const submittedAt = now.toISOString();
   const submissionId = newId('sub');
@@ -140,5 +140,5 @@ export function recordAnswer(
     response,
     idempotency: { key: request.key, method: 'POST', path: request.path, requestHash: request.requestHash },
   });
-  return response;
+  return order ? { ...response, orderId: order.id } : response;
 }

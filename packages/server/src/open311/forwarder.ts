@@ -16,7 +16,7 @@
  */
 import {
   safeUrl,
-  type CatalogService, type City, type Entry, type FormValues, type Forwarding, type Order, type SubmissionResult, type TimelineEvent,
+  type CatalogService, type City, type Entry, type FormValues, type Forwarding, type Order, type TimelineEvent,
 } from '@cityhub/schema';
 import { ApiError, idempotencyConflict } from '../errors.js';
 import type { Identity } from '../identity.js';
@@ -181,14 +181,13 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
       : {};
     const forwarded: Forwarding = { system: 'open311', host, state: outcome.state, ...ids };
     const answer = forwardReceipt({ service: input.service, values, orderReference, host, outcome, timeoutMs: limits.timeoutMs });
-    const response = recordAnswer(
+    const { orderId, ...response } = recordAnswer(
       store,
       { city: input.city, service: input.service, request: input.request, values, now, orderReference },
       answer,
       { forwarded, accepted: outcome.state === 'unknown' },
     );
-    const orderId = (JSON.parse(response.body) as SubmissionResult).order!.id;
-    store.forwarding.settle(id, { state: outcome.state, orderId, ...ids }, now.toISOString());
+    store.forwarding.settle(id, { state: outcome.state, orderId: orderId!, ...ids }, now.toISOString());
     return response;
   }
 
