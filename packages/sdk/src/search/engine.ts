@@ -788,9 +788,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
         const p = postings[k]!;
         const t = p >>> 10;
-        const score = byField[p & 7]! + popularity[t]!;
-        if (targetSeen[t] !== round) (targetSeen[t] = round), (targetScore[t] = -1), (targets[targetCount++] = t);
-        if (score > targetScore[t]!) (targetScore[t] = score), (targetPosting[t] = p), (targetUnit[t] = u);
+        offer(t, byField[p & 7]! + popularity[t]!, p, u);
       }
     }
     // Every English word of the query in the texts of one service or category, if in none of them alone; terms of
