@@ -265,7 +265,7 @@ export function createApp(options: AppOptions) {
           if (prior) return { ...prior, replayed: true };
           const now = clock();
           const values = acceptValues(service, identity, parsed.data.values, now);
-          const orderReference = nextOrderReference(store, city, now);
+          const orderReference = nextOrderReference(store, city.code, city, now);
           const answer = answerSubmission({ city, service, values, now, orderReference });
           // A bill the hub's ledger already has as paid is reported paid, whatever the provider's answer says.
           answer.bills = answer.bills.map((bill) => (store.payments.getBill(bill.id)?.bill.status === 'paid' ? { ...bill, status: 'paid' as const } : bill));

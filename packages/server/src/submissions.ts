@@ -68,10 +68,13 @@ function assertOpen(service: CatalogService, identity: Identity | undefined, now
   }
 }
 
-/** The reference the next order of a city gets today (`SZ-20261123-0042`). */
-export function nextOrderReference(store: Store, city: City, now: Date): string {
-  const day = chinaDay(now);
-  return `${cityPrefix(city)}-${day}-${String(store.countOrdersOnDay(city.code, day) + 1).padStart(4, '0')}`;
+/**
+ * The reference the next order of a city gets on the China day of `at` (`SZ-20261123-0042`; `CH-…` for a city code
+ * the catalog does not have).
+ */
+export function nextOrderReference(store: Store, cityCode: string, city: City | undefined, at: Date): string {
+  const day = chinaDay(at);
+  return `${city ? cityPrefix(city) : 'CH'}-${day}-${String(store.countOrdersOnDay(cityCode, day) + 1).padStart(4, '0')}`;
 }
 
 export interface Submission {

@@ -174,7 +174,7 @@ export function createOpen311Forwarder(deps: Open311Deps, options: Open311Option
   function settle(id: string, input: ForwardInput, values: FormValues, outcome: ForwardOutcome): Response {
     const entry = input.service.entry as Open311Entry;
     const now = clock();
-    const orderReference = nextOrderReference(store, input.city, now);
+    const orderReference = nextOrderReference(store, input.city.code, input.city, now);
     const host = new URL(entry.endpoint).host;
     const ids = outcome.state === 'confirmed'
       ? { ...(outcome.serviceRequestId ? { serviceRequestId: outcome.serviceRequestId } : {}), ...(outcome.token ? { token: outcome.token } : {}) }

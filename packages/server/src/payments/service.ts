@@ -18,10 +18,9 @@ import {
   type PaymentStatus,
 } from '@cityhub/schema';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { storedResponse } from '../submissions.js';
+import { newId, nextOrderReference, storedResponse } from '../submissions.js';
 import { canonicalJson, sha256 } from '../http.js';
-import { cityPrefix } from '../sandbox/context.js';
-import { chinaDay, type Store, type StoredBill, type StoredPayment } from '../store/index.js';
+import type { Store, StoredBill, StoredPayment } from '../store/index.js';
 import { createSandboxProvider, signNotification, type TradeAnswer } from './sandbox-provider.js';
 
 export interface PaymentOptions {
@@ -63,7 +62,6 @@ export interface CreateOutcome {
   payment: Payment;
 }
 
-const newId = (prefix: string) => `${prefix}_${randomBytes(15).toString('base64url')}`;
 const text = (hans: string, hant: string, en: string): LocalizedText => ({ 'zh-Hans': hans, 'zh-Hant': hant, en });
 const DECLINED = { code: 'declined', message: text('支付被拒绝，未扣款', '付款被拒絕，未扣款', 'The payment was declined; nothing was charged') };
 const LIVE: readonly PaymentStatus[] = ['created', 'awaiting_user', 'processing'];
@@ -127,9 +125,7 @@ export function createPaymentService(deps: PaymentDeps, options: PaymentOptions 
 
   function orderFor(stored: StoredPayment, bill: StoredBill, at: string): Order {
     const { payment } = stored;
-    const city = deps.cityOf(bill.bill.city);
-    const day = chinaDay(new Date(payment.createdAt));
-    const reference = `${city ? cityPrefix(city) : 'CH'}-${day}-${String(store.countOrdersOnDay(bill.bill.city, day) + 1).padStart(4, '0')}`;
+    const reference = nextOrderReference(store, bill.bill.city, deps.cityOf(bill.bill.city), new Date(payment.createdAt));
     const processingAt = payment.timeline.find((e) => e.status === 'processing')?.at;
     const yuan = (payment.amount.amount / 100).toFixed(2);
     return {
