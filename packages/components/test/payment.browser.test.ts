@@ -346,6 +346,23 @@ describe('<city-payment>', () => {
     expect(api.requests.filter((r) => r.startsWith('POST'))).to.deep.equal([]);
   });
 
+  it('does not take a succeeded payment of another amount as this bill paid', async () => {
+    const api = new FakePaymentApi();
+    const bill = api.addBill(sampleBill());
+    const now = new Date().toISOString();
+    const other = { ...bill, amount: { ...bill.amount, amount: 1 } };
+    api.payments.set('pay_other', {
+      id: 'pay_other', billId: bill.id, bill: other, amount: other.amount, payee: bill.payee, provider: 'sandbox', status: 'succeeded',
+      createdAt: now, updatedAt: now, expiresAt: now, extensionsLeft: 10, orderId: 'ord_other',
+      timeline: [{ status: 'succeeded', at: now, source: 'provider', reason: 'paid' }],
+    });
+    const { el, states, events } = await mount(api, bill);
+    await waitForState(el, 'confirming');
+    expect(states).to.not.include('succeeded');
+    expect(events.map((e) => e.type)).to.not.include('city-payment-complete');
+    expect(api.count(/^GET \/v1\/payments\?billId=/)).to.equal(1);
+  });
+
   describe('after a reload (a new client and element over the same sessionStorage)', () => {
     const prefix = 'cityhub:test:reload:';
 

@@ -21,7 +21,7 @@ export function createCityHub(options: CityHubOptions): CityHub {
   const { hub, http, apiUrl } = createHub(options);
   let payments: Payments | undefined;
   return Object.defineProperty(hub, 'payments', {
-    get: () => (payments ??= createPayments({ http, apiUrl }, options.payments)),
+    get: () => (payments ??= createPayments({ http, apiUrl, ...(options.onInvalid ? { onInvalid: options.onInvalid } : {}) }, options.payments)),
     enumerable: true,
     configurable: true,
   }) as CityHub;

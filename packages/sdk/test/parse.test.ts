@@ -7,6 +7,7 @@ import {
   parseCatalogService, parseCitiesIndex, parseCityCatalog, parseErrorBody, parseItems, parseOrder, parseOrderList,
   parseSubmissionResult, type InvalidItemReport,
 } from '../src/parse.js';
+import { parsePayment, parsePaymentList } from '../src/payments/payments.js';
 import { catalog, citiesIndex, city, order, service } from './helpers.js';
 
 let totalRuns = 0;
@@ -23,6 +24,8 @@ const parsers: Record<string, (input: unknown) => unknown> = {
   order: (v) => parseOrder(v, 'order'),
   service: (v) => parseCatalogService(v, 'service'),
   submission: (v) => parseSubmissionResult(v, 'submission'),
+  payment: (v) => parsePayment(v, 'payment'),
+  payments: (v) => parsePaymentList(v, 'payments', () => undefined),
   errorBody: (v) => parseErrorBody(v),
 };
 

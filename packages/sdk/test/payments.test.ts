@@ -159,6 +159,17 @@ describe('hub.payments (fake server)', () => {
     assert.ok(gaps.every((g) => g <= 400 + 40), 'capped');
   });
 
+  it('lists a bill\'s payments item by item: a payment that does not parse is dropped and reported, the rest kept in order', async () => {
+    const reports: unknown[] = [];
+    const second = payment('failed', { id: 'pay_2' });
+    const api = fakeApi({ 'GET /v1/payments': () => json({ payments: [payment('succeeded'), { ...second, amount: { amount: -1, currency: 'CNY' } }, { ...second, id: 'pay_3' }] }) });
+    const client = hub(api.fetch, memoryPaymentStore(), { onInvalid: (report) => reports.push(report) });
+    const list = await client.payments.list('bill_test');
+    assert.deepEqual(list.map((p) => p.id), ['pay_1', 'pay_3']);
+    assert.deepEqual(reports, [{ resource: 'payments', index: 1, path: '/payments/1/amount/amount', code: 'too_small' }]);
+    assert.equal(new URL(api.calls[0]!.url).searchParams.get('billId'), 'bill_test');
+  });
+
   it('client success while the server says unpaid is never succeeded; amount or bill mismatch is never succeeded', async () => {
     const rows: string[] = [];
     const run = async (label: string, server: Payment, bill = testBill()) => {

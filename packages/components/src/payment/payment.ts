@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { safeUrl, type Bill, type Payment, type PaymentProvider } from '@cityhub/schema';
-import { watchExpiry, type PayResult, type PayState, type PaymentSnapshot } from '@cityhub/sdk';
+import { matchesBill, watchExpiry, type PayResult, type PayState, type PaymentSnapshot } from '@cityhub/sdk';
 import { hubClientContext, type HubClient } from '../context.js';
 import { emit, type CityPaymentDetail } from '../events.js';
 import { LocaleController, formatDateTime, formatMoney, localized } from '../i18n/index.js';
@@ -187,8 +187,9 @@ export class CityPayment extends LitElement {
     if (persisted.includes(bill.id)) return void this.follow(payments.resume(bill, this.options()));
     const { state, ...info } = attempt.snapshot;
     if (state !== 'idle' && state !== 'confirming') return this.show(state, info);
-    // Nothing in progress here: the server may know the bill as paid (before a reload, in another tab).
-    const paid = await payments.list(bill.id).then((list) => list.find((p) => p.status === 'succeeded'), () => undefined);
+    // Nothing in progress here: the server may know the bill as paid (before a reload, in another tab), but only a
+    // payment of this bill's amount counts as paying it (reliability #10).
+    const paid = await payments.list(bill.id).then((list) => list.find((p) => p.status === 'succeeded' && matchesBill(p, bill)), () => undefined);
     if (run !== this.run) return;
     if (paid) return this.show('succeeded', { payment: paid, paymentId: paid.id, reference: paid.id });
     this.show(this.offered.length > 0 ? 'confirming' : 'idle');

@@ -14,7 +14,7 @@ import { PAYMENT_PROVIDERS, Payment, PaymentList, type Bill, type PaymentProvide
 import { HttpError, NetworkError, SchemaError, TimeoutError, isCityHubError } from '../errors.js';
 import type { Http } from '../http/http.js';
 import { jitter } from '../http/retry.js';
-import { strictParser } from '../parse.js';
+import { documentParser, strictParser, type InvalidItemHandler } from '../parse.js';
 import { alipayAdapter } from './adapters/alipay.js';
 import { redirectAdapter } from './adapters/redirect.js';
 import { sandboxAdapter } from './adapters/sandbox.js';
@@ -26,7 +26,8 @@ import type {
 } from './types.js';
 
 export const parsePayment = strictParser<Payment>(Payment);
-export const parsePaymentList = strictParser<PaymentList>(PaymentList);
+/** `GET /v1/payments?billId=…`; `payments` item by item, so one bad payment does not hide the others. */
+export const parsePaymentList = documentParser<PaymentList>(PaymentList, { payments: Payment });
 
 export interface PaymentsOptions {
   /** Where `{paymentId, idempotencyKey, step}` persist. Default: sessionStorage in browsers, memory elsewhere. */
@@ -95,6 +96,8 @@ export interface Payments {
 export interface PaymentsDeps {
   http: Http;
   apiUrl: (path: string) => URL;
+  /** Hears of each payment in a list that was dropped because it did not parse (the client's `onInvalid`). */
+  onInvalid?: InvalidItemHandler;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -176,7 +179,7 @@ export function createPayments(deps: PaymentsDeps, options: PaymentsOptions = {}
     const url = apiUrl('v1/payments');
     url.searchParams.set('billId', billId);
     const response = await http.request({ method: 'GET', url, auth: true, resource: 'payments', ...(callOptions.signal ? { signal: callOptions.signal } : {}) });
-    return parsePaymentList(response.body, 'payments').payments;
+    return parsePaymentList(response.body, 'payments', deps.onInvalid).payments;
   }
 
   const stepOf = (payment: Payment): PersistedStep =>
