@@ -407,7 +407,7 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     }
   });
 
-  it('reads what the hand-written catalog cannot show: whole-name homophones and wrong chars, swapped pinyin letters, every traditional form, English whole words and words across texts', (t) => {
+  it('reads what the hand-written catalog cannot show: whole-name homophones and wrong chars, swapped pinyin letters, every traditional form, English whole words and words across texts, the rest of a request', (t) => {
     if (!catalogs) return t.skip('embedded catalog not available');
     const index = createSearchIndex(catalogs.get('440300')!);
     const ranked = (q: string) => index.search(q).services.map((h) => h.service.standardName['zh-Hans']);
@@ -431,6 +431,11 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     assert.equal(ranked('毕业证学位证怎么查真假')[0], '学位查询');
     // A Latin term inside a Chinese request.
     assert.equal(ranked('PM2.5多少')[0], '空气质量查询');
+    // The rest of a request tells near-equal services apart: 蹭 is in the accident service's texts (剐蹭), not in
+    // move-my-car's (车被挡了); 拖 and 欠 point to arbitration rather than legal aid (被欠工资).
+    assert.equal(ranked('车被蹭了')[0], '交通事故快处快赔');
+    assert.equal(ranked('工资被拖欠')[0], '劳动仲裁申请');
+    assert.equal(ranked('違停檢舉')[0], '车辆违停举报');
   });
 
   it('returns the whole branch for a category word, with paths', (t) => {

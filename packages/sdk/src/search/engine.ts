@@ -34,6 +34,9 @@ const WORDS = 2.8; // every English word of the query, found across a service's 
 const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
+/** What the rest of a query's chars can add (see evidence()), over the best RERANK services. */
+const EVIDENCE = 0.3;
+const RERANK = 30;
 
 /** Term slot of postings that come from the synonym dictionary (the unit's own text is the matched text). */
 const DICTIONARY = 127;
@@ -765,6 +768,39 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     };
   }
 
+  /**
+   * The query's distinct Han chars (up to 30) and their rarity (idf over the catalog's texts), or undefined for a
+   * query of fewer than two: weak evidence to add up, as BM25 adds up terms.
+   */
+  function rarity(Q: Query): { chars: string[]; weights: number[]; total: number } | undefined {
+    const chars: string[] = [];
+    const weights: number[] = [];
+    let total = 0;
+    for (const c of Q.q) {
+      const at = wide(c) ? keyAt.get(HAN + c.charCodeAt(0)) : undefined;
+      if (at === undefined || chars.includes(c) || chars.length === 30) continue;
+      const w = Math.log(1 + units.length / (keyStart[at + 1]! - keyStart[at]!));
+      chars.push(c), weights.push(w), (total += w);
+    }
+    return chars.length > 1 ? { chars, weights, total } : undefined;
+  }
+
+  /**
+   * The share of the query's chars, weighted by rarity, that service t's texts hold anywhere: the rest of a
+   * request tells near-equal services apart (车被蹭了: 蹭 is in the accident service's 剐蹭, not in move-my-car's
+   * 车被挡了).
+   */
+  function evidence({ chars, weights, total }: { chars: string[]; weights: number[]; total: number }, t: number): number {
+    let missing = (1 << chars.length) - 1;
+    let found = 0;
+    for (const term of services[t]!.search) {
+      const s = units[byRaw.get(term.text) ?? -1]?.s ?? term.text;
+      for (let i = 0; i < chars.length; i++) if (missing & (1 << i) && s.includes(chars[i]!)) (missing &= ~(1 << i)), (found += weights[i]!);
+      if (!missing) break;
+    }
+    return found / total;
+  }
+
   function search(query: string, options: SearchOptions = {}): SearchResults {
     const result: SearchResults = { query, services: [], categories: [], groups: [], total: 0 };
     const Q = prepare(typeof query === 'string' ? query : '');
@@ -820,17 +856,26 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       for (const i of members[t - S]!) offer(i, CATEGORY + (0.3 * targetScore[t]!) / 11 + popularity[i]!, -1 - t, -1);
     }
 
-    // The best `limit` services, by score then catalog order (most popular first).
+    // The best `limit` services, by score then catalog order (most popular first); among the best few, the rest
+    // of the query's chars weigh in.
     const limit = Math.max(0, Math.floor(options.limit ?? 20));
+    const before = (a: number, b: number) => targetScore[a]! > targetScore[b]! || (targetScore[a] === targetScore[b] && a < b);
     const top: number[] = [];
+    const K = Math.max(limit, RERANK);
     for (let k = 0; k < targetCount; k++) {
       const t = targets[k]!;
       if (t >= S) continue;
       result.total++;
       let at = top.length;
-      while (at && (targetScore[top[at - 1]!]! < targetScore[t]! || (targetScore[top[at - 1]!] === targetScore[t] && top[at - 1]! > t))) at--;
-      if (at < limit) top.splice(at, 0, t), top.length > limit && top.pop();
+      while (at && before(t, top[at - 1]!)) at--;
+      if (at < K) top.splice(at, 0, t), top.length > K && top.pop();
     }
+    const rare = rarity(Q);
+    if (rare) {
+      for (const t of top) targetScore[t]! += EVIDENCE * evidence(rare, t);
+      top.sort((a, b) => (before(a, b) ? -1 : 1));
+    }
+    top.length = Math.min(top.length, limit);
 
     result.services = top.map((i): ServiceHit => {
       const service = services[i]!;
