@@ -121,6 +121,13 @@ describe('masking and highlighting', () => {
     expect(maskSensitive('粤B12345')).to.equal('粤B1***5');
     expect(maskSensitive('6222020200112233')).to.equal('****2233');
     expect(maskSensitive('138****5678')).to.equal('138****5678');
+    expect(maskSensitive('1234****5678-202610')).to.equal('1234****5678-202610');
+  });
+
+  it('masks numbers and plates still whole inside a partly masked value', () => {
+    expect(maskSensitive('王* 13812345678')).to.equal('王* 138****5678');
+    expect(maskSensitive('王*，身份证 44030519900101123X')).to.equal('王*，身份证 440305********123X');
+    expect(maskSensitive('张* 粤B12345 卡号 6222020200112233')).to.equal('张* 粤B1***5 卡号 ****2233');
   });
 
   it('repairs untrusted highlight ranges', () => {
