@@ -1,4 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CatalogService, CityCatalog, Order, OrderList } from '@cityhub/schema';
 import '../src/define/city-hub.js';
 import type { PaymentsClient } from '../src/context.js';
@@ -90,8 +91,8 @@ export async function settleChildren(el: CityHubElement): Promise<void> {
 }
 
 export async function mountHub(client: HubFakeClient | undefined, attrs: { city?: string; routing?: string; basePath?: string; backRule?: string;
-  lang?: string; mode?: string; appSchemes?: string } = {}): Promise<CityHubElement> {
-  const el = await fixture<CityHubElement>(html`<city-hub .client=${client} city=${attrs.city ?? '440300'} routing=${attrs.routing ?? 'hash'}
+  lang?: string; mode?: string; appSchemes?: string; api?: string } = {}): Promise<CityHubElement> {
+  const el = await fixture<CityHubElement>(html`<city-hub .client=${client} api=${ifDefined(attrs.api)} city=${attrs.city ?? '440300'} routing=${attrs.routing ?? 'hash'}
     base-path=${attrs.basePath ?? ''} back-rule=${attrs.backRule ?? 'source'} lang=${attrs.lang ?? 'zh-Hans'} mode=${attrs.mode ?? 'standard'}
     app-schemes=${attrs.appSchemes ?? ''}></city-hub>`);
   if (attrs.city === '') el.removeAttribute('city');

@@ -292,6 +292,18 @@ describe('<city-hub> external services: the "continues on …" step', () => {
     expect(xssRuns()).to.equal(0);
   });
 
+  it('h5: http links to this machine only while the API is on it too (development), never from a live hub', async () => {
+    const url = 'http://127.0.0.1:8080/admin';
+    const dev = await withEntry({ type: 'h5', url }); // the API is this page's origin, on localhost
+    expect(part(dev, 'continue-link')!.getAttribute('href')).to.equal(url);
+    dev.remove();
+    const live = await withEntry({ type: 'h5', url }, { api: 'https://hub.example.cn/' });
+    expect(part(live, 'continue-link')).to.equal(null);
+    expect(part(live, 'link-unavailable')).to.exist;
+    expect(anchors(live).map((a) => a.getAttribute('href')).filter((h) => !h!.startsWith('#/'))).to.deep.equal([]);
+    live.remove();
+  });
+
   it('h5: a host allowlist (allowed-hosts) keeps links to other hosts out', async () => {
     resetPage('#/440300/service/hk-macau-permit-renewal');
     const el = await fixture<CityHubElement>(html`<city-hub .client=${client} allowed-hosts="gov.cn"></city-hub>`);

@@ -841,26 +841,31 @@ export class CityHubElement extends LitElement {
     if (this.paymentProviders) {
       list = this.paymentProviders.filter((p) => PAYMENT_PROVIDERS.includes(p));
     } else {
-      // Where payments go: the `api` attribute (relative to the page), else (`api=""`, or a client the host passed)
-      // this page's origin.
-      let api: string | undefined;
-      try {
-        api = new URL(apiBase(this.api ?? '') ?? '', globalThis.location?.href).href;
-      } catch {
-        api = undefined;
-      }
-      list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || (api !== undefined && isLoopbackUrl(api)));
+      list = PAYMENT_PROVIDERS.filter((p) => p !== 'sandbox' || this.onLoopback());
     }
     const key = list.join(' ');
     if (this.offered?.key !== key) this.offered = { key, list };
     return this.offered.list;
   }
 
+  /**
+   * Whether the API is on this machine (development against the reference server): the `api` attribute, relative
+   * to the page, else (`api=""`, or a client the host passed) this page's origin.
+   */
+  private onLoopback(): boolean {
+    try {
+      return isLoopbackUrl(new URL(apiBase(this.api ?? '') ?? '', globalThis.location?.href).href);
+    } catch {
+      return false;
+    }
+  }
+
   private viewContext(): ViewContext {
     const locale = this.i18n.locale;
     const hm = HUB_MESSAGES[locale];
     const catalog = this.currentCatalog;
-    const allowedHosts = this.allowedHosts.length > 0 ? { allowedHosts: this.allowedHosts } : {};
+    // Links from data: https only, plus http on localhost while developing against a local API (reliability #18).
+    const linkRules = { allowLocalHttp: this.onLoopback(), ...(this.allowedHosts.length > 0 ? { allowedHosts: this.allowedHosts } : {}) };
     const appSchemes = parseAppSchemes(this.appSchemes.join(' '));
     return {
       m: this.i18n.messages,
@@ -876,7 +881,7 @@ export class CityHubElement extends LitElement {
       back: this.renderBack(this.backDestination, hm),
       link: (route, content, options) => this.link(route, content, options),
       heading: (text, lang) => html`<h2 part="heading" class="heading" tabindex="-1" lang=${ifDefined(lang)}>${text}</h2>`,
-      safe: (url) => (url ? safeUrl(url, allowedHosts) : null),
+      safe: (url) => (url ? safeUrl(url, linkRules) : null),
       appLink: (url) => {
         if (appSchemes.length === 0) return null;
         const safe = safeUrl(url, { appSchemes });
