@@ -15,7 +15,9 @@ const minifyLitLiterals = () => ({
   name: 'minify-lit-literals',
   async transform(code, id) {
     if (!/[\\/]packages[\\/]components[\\/]src[\\/]/.test(id) || !/\b(?:css|html|svg)\s*`/.test(code)) return null;
-    const result = await minifyHTMLLiterals(code, { fileName: id });
+    // keepClosingSlash: svg`` icons are self-closed shapes (`<path …/><circle …/>`); without the slash the parser
+    // nests each shape in the one before and only the first is drawn.
+    const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { keepClosingSlash: true } });
     return result ? { code: result.code, map: result.map } : null;
   },
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -13,4 +14,12 @@ test('browser bundles build and stay under their size ceilings (figures printed)
     console.log(report(r).map((line) => `# ${line}`).join('\n'));
     assert.ok(r.ok, `${r.file} is ${(r.gzip / 1024).toFixed(2)} KB, over its ceiling of ${(r.ceiling / 1024).toFixed(2)} KB`);
   }
+});
+
+test('the CDN bundle keeps SVG shapes self-closed (minified templates draw every shape of an icon)', () => {
+  // Runs after the build above. A shape opened without `/>` nests the next one inside it: only the first is drawn.
+  const code = readFileSync(`${root}build/cityhub.js`, 'utf8');
+  const shapes = code.match(/<(?:path|circle|rect|line|polyline|polygon|ellipse)\b[^<>]*>/g) ?? [];
+  assert.ok(shapes.length > 50, `the icons are in the bundle (${shapes.length} shapes)`);
+  assert.deepEqual(shapes.filter((tag) => !tag.endsWith('/>')), []);
 });
