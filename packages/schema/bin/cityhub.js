@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs the built CLI; inside the repo (no dist yet) it runs the TypeScript source through tsx.
+// Runs the CLI. In a checkout of the repository (the TypeScript source is here and this file is not inside
+// node_modules) it runs the source through tsx, so an edit never meets a stale build; an installed package runs dist/.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/cli.js', import.meta.url);
+const source = new URL('../src/cli.ts', import.meta.url);
+const checkout = existsSync(source) && !source.pathname.includes('/node_modules/');
 let runCli;
-if (existsSync(built)) {
-  ({ runCli } = await import(built.href));
-} else {
+if (checkout) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ runCli } = await import(new URL('../src/cli.ts', import.meta.url).href));
+  ({ runCli } = await import(source.href));
+} else {
+  ({ runCli } = await import(new URL('../dist/cli.js', import.meta.url).href));
 }
 process.exitCode = await runCli(process.argv.slice(2));

@@ -86,6 +86,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     if (errors.length > 0 || command === 'validate') return errors.length > 0 ? 1 : 0;
   }
 
+  // A mistyped --city would build an empty catalog that looks like success.
+  const known = new Set(set!.cities.manifest.cities.map((c) => c.code));
+  const unknown = (values.city ?? []).filter((code) => !known.has(code));
+  if (unknown.length > 0) return usage(io, `unknown --city ${unknown.join(', ')}: the manifests have ${[...known].sort().join(', ')}`);
+
   const started = performance.now();
   const compiled = compileCatalog(loaded.input, values.city ? { cities: values.city } : {});
   const written = await writeCompiledCatalog(compiled, values.out!);

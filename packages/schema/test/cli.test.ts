@@ -66,6 +66,9 @@ test('usage errors exit 2', async () => {
   assert.equal((await cityhub('catalog', 'build', FIXTURE_DIR)).code, 2, 'missing --out');
   assert.equal((await cityhub('catalog', 'frobnicate', FIXTURE_DIR)).code, 2);
   assert.equal((await cityhub('--bogus')).code, 2);
+  const typo = await cityhub('catalog', 'build', FIXTURE_DIR, '--out', await mkdtemp(join(tmpdir(), 'cityhub-out-')), '--city', '999999');
+  assert.equal(typo.code, 2, 'an unknown --city builds nothing');
+  assert.match(typo.stderr, /unknown --city 999999: the manifests have 440100, 440300/);
   assert.equal((await cityhub('catalog', 'validate', '/nonexistent/dir')).code, 1, 'a missing directory is a validation failure');
   assert.equal((await cityhub('--help')).code, 0);
 });
