@@ -23,3 +23,10 @@ test('the CDN bundle keeps SVG shapes self-closed (minified templates draw every
   assert.ok(shapes.length > 50, `the icons are in the bundle (${shapes.length} shapes)`);
   assert.deepEqual(shapes.filter((tag) => !tag.endsWith('/>')), []);
 });
+
+test('no browser bundle evaluates code (eval, the Function constructor): pages with a strict CSP run them', () => {
+  for (const file of ['build/cityhub-sdk-core.js', 'build/cityhub-sdk.js', 'build/cityhub.js']) {
+    const code = readFileSync(`${root}${file}`, 'utf8');
+    assert.deepEqual(code.match(/\beval\s*\(|\bnew\s+Function\b|(?<![\w$.])Function\s*\(/g) ?? [], [], file);
+  }
+});
