@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HttpError, isCityHubError, NetworkError, SchemaError, TimeoutError } from '../src/errors.js';
-import { createHttp, parseRetryAfter } from '../src/http/index.js';
+import { backoffDelay, createHttp, jitter, parseRetryAfter, retryPolicy } from '../src/http/index.js';
 import { errorBody, fakeFetch, json, sleep } from './helpers.js';
 
 const API = 'https://api.example.cn';
@@ -47,6 +47,33 @@ describe('retry policy (reliability #12)', () => {
     const response = await http.request({ method: 'GET', url: `${API}/v1/x` });
     assert.deepEqual(response.body, { ok: true });
     assert.equal(calls.length, 3);
+  });
+
+  it('backs off exponentially with equal jitter, capped: each wait in [d/2, d] for d = base · 2^n up to cap', async () => {
+    // The policy itself, exactly.
+    const policy = retryPolicy({ backoff: { base: 200, cap: 800 } });
+    assert.deepEqual([1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n)), [200, 400, 800, 800, 800]);
+    assert.deepEqual([0, 0.5, 1].map((r) => jitter(400, () => r)), [200, 300, 400]);
+    // And as the client waits: the least random draw gives the fixed half of each delay (timers fire late, not early).
+    let draws = 0;
+    const { fetch, calls } = fakeFetch((_c, n) => (n <= 4 ? errorBody(503, 'service_unavailable') : json({})));
+    const random = () => (draws++, 0);
+    await createHttp({ fetch, random, retry: { limit: 4, backoff: { base: 200, cap: 800 } } }).request({ method: 'GET', url: `${API}/v1/x` });
+    const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+    console.log(`backoff waits (base 200, cap 800, least jitter): ${gaps.join(', ')} ms`);
+    assert.equal(draws, 4, 'one jitter draw per retry');
+    [200, 400, 800, 800].forEach((d, i) => assert.ok(gaps[i]! >= d / 2 - 2 && gaps[i]! < (3 * d) / 4, `retry ${i + 1} waited ${gaps[i]} ms, want ${d / 2}`));
+  });
+
+  it('retries a POST with an Idempotency-Key after network errors, with the same key; never one without', async () => {
+    const flaky = () => fakeFetch((_c, n) => (n < 3 ? Promise.reject(new TypeError('fetch failed')) : json({ done: true }, 201)));
+    const keyed = flaky();
+    const response = await createHttp({ fetch: keyed.fetch, retry: fast }).request({ method: 'POST', url: `${API}/v1/s`, json: { a: 1 }, idempotencyKey: 'key-net' });
+    assert.equal(response.status, 201);
+    assert.deepEqual(keyed.calls.map((c) => c.headers['idempotency-key']), ['key-net', 'key-net', 'key-net']);
+    const bare = flaky();
+    await assert.rejects(createHttp({ fetch: bare.fetch, retry: fast }).request({ method: 'POST', url: `${API}/v1/s`, json: { a: 1 } }), NetworkError);
+    assert.equal(bare.calls.length, 1, 'a POST without a key is sent once');
   });
 
   it('maps exhausted network errors to NetworkError and timeouts to TimeoutError', async () => {
