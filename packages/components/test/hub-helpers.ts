@@ -70,6 +70,18 @@ export function deepActive(): Element | null {
   return active;
 }
 
+/**
+ * Whether a focused element shows where focus is (WCAG 2.4.7): a solid outline of 2px or more, or a box shadow, on
+ * it or on the field that wraps it (a search box rings its whole field).
+ */
+export function showsFocus(target: Element | null): boolean {
+  for (let node = target, depth = 0; node && depth < 2; node = node.parentElement, depth++) {
+    const style = getComputedStyle(node);
+    if ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none') return true;
+  }
+  return false;
+}
+
 export const heading = (el: CityHubElement) => part(el, 'heading');
 export const headingText = (el: CityHubElement) => heading(el)?.textContent?.trim() ?? '';
 export const statusText = (el: CityHubElement) => part(el, 'status')!.textContent ?? '';

@@ -4,7 +4,7 @@ import type { CityHubElement } from '../src/hub/hub.js';
 import type { CitySearch } from '../src/search/search.js';
 import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY, TEXT_SIZE_KEY } from '../src/hub/storage.js';
 import {
-  deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, settleChildren, tile, waitForView, waitUntil,
+  deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, settleChildren, showsFocus, tile, waitForView, waitUntil,
   type HubFakeClient,
   describeEl,
 } from './hub-helpers.js';
@@ -331,14 +331,22 @@ describe('<city-hub> by keyboard alone', () => {
   beforeEach(() => resetPage());
   after(() => resetPage());
 
-  it('search → service page → fill the form → submit → result', async () => {
+  /** Tab until `target` has focus (at most 15 presses); every stop on the way must show its focus. */
+  async function tabTo(target: Element): Promise<void> {
+    for (let i = 0; i < 15 && deepActive() !== target; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(showsFocus(deepActive()), `no visible focus on ${describeEl(deepActive())}`).to.equal(true);
+    }
+  }
+
+  it('search → service page → fill the form → submit → result, every focus stop visible', async () => {
     const client = await hubClient();
     const el = await mountHub(client);
     await waitForView(el, 'home');
     (part(el, 'search') as CitySearch).debounce = 0;
     part(el, 'city-button')!.focus();
     const searchInput = part(el, 'search')!.shadowRoot!.querySelector('input')!;
-    for (let i = 0; i < 15 && deepActive() !== searchInput; i++) await sendKeys({ press: 'Tab' });
+    await tabTo(searchInput);
     expect(deepActive() === searchInput, `focus is on ${describeEl(deepActive())}`).to.equal(true);
     await sendKeys({ type: '交通违法查询' });
     const box = part(el, 'search') as CitySearch;
@@ -352,10 +360,11 @@ describe('<city-hub> by keyboard alone', () => {
     expect(deepActive() === heading(el), `focus is on ${describeEl(deepActive())}`).to.equal(true);
     const form = part(el, 'form')!;
     const plate = form.shadowRoot!.querySelector<HTMLInputElement>('input[data-code="plate"]')!;
-    for (let i = 0; i < 15 && deepActive() !== plate; i++) await sendKeys({ press: 'Tab' });
+    await tabTo(plate);
     expect(deepActive() === plate, `focus is on ${describeEl(deepActive())}`).to.equal(true);
     await sendKeys({ type: '粤B12345' });
     await sendKeys({ press: 'Tab' });
+    expect(showsFocus(deepActive()), `no visible focus on ${describeEl(deepActive())}`).to.equal(true);
     await sendKeys({ type: '123456' });
     const complete = oneEvent(el, 'city-submission-complete');
     await sendKeys({ press: 'Enter' });
