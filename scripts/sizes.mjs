@@ -18,12 +18,14 @@ export const BUDGETS = {
   // the forgiving pinyin prefilter, English whole words first, words and terms across a service's texts.
   // Raised again later that day (core 30 → 30.25, SDK 35.75 → 36, CDN 90.5 → 90.75 KB): the rest of a query's
   // chars re-rank the best 30 (probe MRR 0.953 → 0.966) and payment lists are parsed item by item, +0.24 KB.
+  // CDN 90.75 → 91 KB: SVG shapes keep their closing slash (without it icons drew only their first shape, +0.12 KB)
+  // and five icons the sample catalog's categories and topics needed (people, briefcase, plane, document, landmark).
   'build/cityhub-sdk-core.js': {
     label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.25 * KB,
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
   'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36 * KB },
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 90.75 * KB },
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 91 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */

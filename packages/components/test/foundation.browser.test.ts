@@ -158,10 +158,15 @@ describe('design tokens', () => {
 });
 
 describe('icons', () => {
-  it('has an icon for every category slug of the fixture catalog, and a fallback for unknown ones', async () => {
+  it('has an icon for every category and topic slug of the fixture and sample catalogs, and a fallback for unknown ones', async () => {
     const catalog = await loadCatalog('440300');
     for (const category of catalog.categories) expect(hasIcon(category.icon), category.icon).to.equal(true);
+    // And every category and topic of the embedded sample catalog.
+    const standard = (await (await fetch('/packages/catalog/manifests/standard.json')).json()) as { categories: { icon: string }[]; topics: { icon: string }[] };
+    const slugs = [...new Set([...standard.categories, ...standard.topics].map((c) => c.icon))];
+    expect(slugs.filter((slug) => !hasIcon(slug))).to.deep.equal([]);
     expect(hasIcon('constructor')).to.equal(false);
+    expect(hasIcon('toString')).to.equal(false);
     expect(hasIcon('__proto__')).to.equal(false);
     expect(ICON_NAMES.length).to.be.at.least(30);
     const el = await fixture(html`<div>${icon('no-such-icon')}</div>`);

@@ -40,9 +40,15 @@ const ICONS = new Map<string, SVGTemplateResult>([
   ['offline', svg`<path d="M3 4l18 16"/><path d="M8.5 15.5a5 5 0 0 1 7-.1M5.5 12.5a9 9 0 0 1 4-2.2M14.5 10.4a9 9 0 0 1 4 2.1M2.5 9.5a13 13 0 0 1 4.5-2.8M11 6a13 13 0 0 1 10.5 3.5"/><circle cx="12" cy="19" r="1"/>`],
   ['chevron', svg`<path d="m9 5.5 6.5 6.5L9 18.5"/>`],
   ['check', svg`<path d="m5 12.5 4.5 4.5L19 7.5"/>`],
+  ['people', svg`<circle cx="9" cy="8" r="3"/><path d="M3.5 19a5.5 5.5 0 0 1 11 0"/><circle cx="17" cy="9" r="2.5"/><path d="M15.5 14.2a4.5 4.5 0 0 1 5.5 4.3"/>`],
+  ['briefcase', svg`<rect x="3.5" y="7" width="17" height="12" rx="2"/><path d="M9 7V5.5A1.5 1.5 0 0 1 10.5 4h3A1.5 1.5 0 0 1 15 5.5V7M3.5 12.5h17"/>`],
+  ['plane', svg`<path d="M21 15.5 13.5 11V5.5a1.5 1.5 0 0 0-3 0V11L3 15.5V17l7.5-2.5V19l-2 1.5V22l3.5-1 3.5 1v-1.5l-2-1.5v-4.5L21 17z"/>`],
+  ['document', svg`<path d="M14 3.5H7A1.5 1.5 0 0 0 5.5 5v14A1.5 1.5 0 0 0 7 20.5h10a1.5 1.5 0 0 0 1.5-1.5V8zM14 3.5V8h4.5"/><path d="M8.5 12.5h7M8.5 16h5"/>`],
+  ['landmark', svg`<path d="M3.5 9 12 4l8.5 5z"/><path d="M5.5 9v8M10 9v8M14 9v8M18.5 9v8M3.5 20h17M4.5 17h15"/>`],
 ]);
 
-/** The slugs this set draws (for documentation and tests). */
+
+/** The slugs this set draws: the icon vocabulary of catalogs (`Category.icon`, `Topic.icon`). */
 export const ICON_NAMES: readonly string[] = [...ICONS.keys()];
 
 /** True when the set has an icon for this slug. */
