@@ -128,6 +128,9 @@ describe('masking and highlighting', () => {
     expect(maskSensitive('王* 13812345678')).to.equal('王* 138****5678');
     expect(maskSensitive('王*，身份证 44030519900101123X')).to.equal('王*，身份证 440305********123X');
     expect(maskSensitive('张* 粤B12345 卡号 6222020200112233')).to.equal('张* 粤B1***5 卡号 ****2233');
+    expect(maskSensitive('王* 卡 6222020200112233445')).to.equal('王* 卡 ****3445', 'a 19-digit card is not an ID number');
+    expect(maskSensitive('王* 138 1234 5678 / 6222-0202-0011-2233')).to.equal('王* 138****5678 / ****2233');
+    expect(maskSensitive('王* 粤b·12345, 粤B1234学')).to.equal('王* 粤B1***5, 粤B1***学');
   });
 
   it('repairs untrusted highlight ranges', () => {

@@ -1,8 +1,18 @@
 import { PLATE_PROVINCES, isValidMobile, maskAccount, maskIdCard, maskMobile, maskPlate, plateKind, type FormField } from '@cityhub/schema';
 
-/** ID numbers, mobile numbers and other runs of 7+ digits (accounts, cards), and plates, inside a longer text. */
-const DIGITS = /\d{17}[\dXx]|\d{7,}/g;
-const PLATES = new RegExp(`[${PLATE_PROVINCES}][A-Z][A-Z0-9]{5,6}`, 'g');
+/**
+ * Numbers of 7+ digits (ID, mobile, account and card numbers), also written in groups (`138 1234 5678`,
+ * `6222-0202-0011-2233`), and plates.
+ */
+const DIGITS = /\d{7,}(?:[Xx](?![A-Za-z]))?|\d{3,4}(?:[ -]\d{4}){2,4}(?!\d)/g;
+const PLATES = new RegExp(`[${PLATE_PROVINCES}][A-Za-z][·•.\\s-]?[A-Za-z0-9]{4,5}[A-Za-z0-9挂学警港澳]`, 'g');
+
+/** One number found inside a text, masked as what it is: an ID number, a mobile number, else an account. */
+function maskNumber(run: string): string {
+  const digits = run.replace(/[\s-]/g, '');
+  if (/^\d{17}[\dXx]$|^\d{15}$/.test(digits)) return maskIdCard(digits);
+  return isValidMobile(digits) ? maskMobile(digits) : maskAccount(digits);
+}
 
 /**
  * Masks a personal value for display: a mobile number, a resident ID number or a plate the way each is masked, and
@@ -13,9 +23,7 @@ export function maskSensitive(value: string): string {
   const text = value.trim();
   if (text === '') return text;
   if (/[*＊•]/.test(text)) {
-    return text
-      .replace(DIGITS, (run) => (isValidMobile(run) ? maskMobile(run) : run.length === 18 || run.length === 15 ? maskIdCard(run) : maskAccount(run)))
-      .replace(PLATES, (plate) => (plateKind(plate) ? maskPlate(plate) : plate));
+    return text.replace(PLATES, (plate) => (plateKind(plate) ? maskPlate(plate) : plate)).replace(DIGITS, maskNumber);
   }
   if (isValidMobile(text)) return maskMobile(text);
   if (/^\d{17}[\dXx]$/.test(text) || /^\d{15}$/.test(text)) return maskIdCard(text);
