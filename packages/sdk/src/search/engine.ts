@@ -18,7 +18,8 @@ const SYNONYM_FIELD = 5;
 const SUMMARY = 6;
 
 // Match tiers, strongest first. A score is tier + 0.7 × quality (0–1) + 0.2 × popularity (0–1), so popularity
-// only decides between matches of the same kind and similar quality.
+// only decides between matches of the same kind and similar quality; among the best RERANK services the rest of
+// the query adds up to EVIDENCE (see evidence()).
 const EXACT = 10;
 const PREFIX = 9;
 const SUBSTRING = 8; // also: every English word found
@@ -872,7 +873,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     }
     const rare = rarity(Q);
     if (rare) {
-      for (const t of top) targetScore[t]! += EVIDENCE * evidence(rare, t);
+      // (Only the best RERANK, whatever the limit: the first results of a page do not depend on its length.)
+      for (const t of top.slice(0, RERANK)) targetScore[t]! += EVIDENCE * evidence(rare, t);
       top.sort((a, b) => (before(a, b) ? -1 : 1));
     }
     top.length = Math.min(top.length, limit);
