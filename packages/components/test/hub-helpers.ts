@@ -71,13 +71,14 @@ export function deepActive(): Element | null {
 }
 
 /**
- * Whether a focused element shows where focus is (WCAG 2.4.7): a solid outline of 2px or more, or a box shadow, on
- * it or on the field that wraps it (a search box rings its whole field).
+ * Whether a focused element shows where focus is (WCAG 2.4.7): the focus ring, an outline of 2px or more, on it or
+ * on the field that wraps it (a search box rings its whole field). (Not a box shadow: some controls have one
+ * when not focused.)
  */
 export function showsFocus(target: Element | null): boolean {
   for (let node = target, depth = 0; node && depth < 2; node = node.parentElement, depth++) {
     const style = getComputedStyle(node);
-    if ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none') return true;
+    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) return true;
   }
   return false;
 }
