@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// Runs the CLI. In a checkout of the repository (the TypeScript source is here and this file is not inside
-// node_modules) it runs the source through tsx, so an edit never meets a stale build; an installed package runs dist/.
+// Runs the CLI. In a checkout of the repository (the TypeScript source is here, this file is not inside
+// node_modules, and tsx is installed) it runs the source, so an edit never meets a stale build; otherwise dist/.
 import { existsSync } from 'node:fs';
 
 const source = new URL('../src/cli.ts', import.meta.url);
-const checkout = existsSync(source) && !source.pathname.includes('/node_modules/');
+const tsx = existsSync(source) && !source.pathname.includes('/node_modules/') ? await import('tsx/esm/api').catch(() => undefined) : undefined;
 let runCli;
-if (checkout) {
-  const { register } = await import('tsx/esm/api');
-  register();
+if (tsx) {
+  tsx.register();
   ({ runCli } = await import(source.href));
 } else {
   ({ runCli } = await import(new URL('../dist/cli.js', import.meta.url).href));
