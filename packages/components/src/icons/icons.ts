@@ -47,7 +47,6 @@ const ICONS = new Map<string, SVGTemplateResult>([
   ['landmark', svg`<path d="M3.5 9 12 4l8.5 5z"/><path d="M5.5 9v8M10 9v8M14 9v8M18.5 9v8M3.5 20h17M4.5 17h15"/>`],
 ]);
 
-
 /** The slugs this set draws: the icon vocabulary of catalogs (`Category.icon`, `Topic.icon`). */
 export const ICON_NAMES: readonly string[] = [...ICONS.keys()];
 
