@@ -7,11 +7,12 @@ import { PLATE_PROVINCES, isValidMobile, maskAccount, maskIdCard, maskMobile, ma
 const DIGITS = /\d{7,}(?:[Xx](?![A-Za-z]))?|\d{3,4}(?:[ -]\d{4}){2,4}(?!\d)/g;
 const PLATES = new RegExp(`[${PLATE_PROVINCES}][A-Za-z][·•.\\s-]?[A-Za-z0-9]{4,5}[A-Za-z0-9挂学警港澳]`, 'g');
 
-/** One number found inside a text, masked as what it is: an ID number, a mobile number, else an account. */
-function maskNumber(run: string): string {
-  const digits = run.replace(/[\s-]/g, '');
-  if (/^\d{17}[\dXx]$|^\d{15}$/.test(digits)) return maskIdCard(digits);
-  return isValidMobile(digits) ? maskMobile(digits) : maskAccount(digits);
+/** A value masked as what it is: a mobile number, a resident ID number, a plate, else an account (last 4 kept). */
+function maskWhole(text: string): string {
+  if (isValidMobile(text)) return maskMobile(text);
+  if (/^\d{17}[\dXx]$|^\d{15}$/.test(text)) return maskIdCard(text);
+  if (plateKind(text) !== null) return maskPlate(text);
+  return maskAccount(text);
 }
 
 /**
@@ -23,12 +24,11 @@ export function maskSensitive(value: string): string {
   const text = value.trim();
   if (text === '') return text;
   if (/[*＊•]/.test(text)) {
-    return text.replace(PLATES, (plate) => (plateKind(plate) ? maskPlate(plate) : plate)).replace(DIGITS, maskNumber);
+    return text
+      .replace(PLATES, (plate) => (plateKind(plate) ? maskPlate(plate) : plate))
+      .replace(DIGITS, (run) => maskWhole(run.replace(/[\s-]/g, '')));
   }
-  if (isValidMobile(text)) return maskMobile(text);
-  if (/^\d{17}[\dXx]$/.test(text) || /^\d{15}$/.test(text)) return maskIdCard(text);
-  if (plateKind(text) !== null) return maskPlate(text);
-  return maskAccount(text);
+  return maskWhole(text);
 }
 
 /** Whether a form field's value is personal data that must be masked when shown back. */
