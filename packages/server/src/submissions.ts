@@ -1,7 +1,8 @@
 /**
  * The parts of accepting a submission that every provider path shares (the sandbox answering in-process, and
- * reports sent on to an Open311 endpoint): the idempotency replay (payments use it too), the service's open/identity checks and form
- * validation, the human order reference, and turning a provider's answer into the stored result and order.
+ * reports sent on to an Open311 endpoint): the idempotency replay (payments use it too), the service's
+ * open/identity checks and form validation, the human order reference, and turning a provider's answer into the
+ * stored result and order.
  * Functions that read or write the store run inside `store.atomically`.
  */
 import { randomBytes } from 'node:crypto';
