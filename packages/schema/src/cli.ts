@@ -19,6 +19,13 @@ const USAGE = `Usage:
 
 <dir> holds cities.json, standard.json and providers/*.json.`;
 
+/** The options each command takes. */
+const OPTIONS: Record<string, readonly string[]> = {
+  'catalog validate': ['json'],
+  'catalog build': ['out', 'city', 'json'],
+  'schema export': ['out'],
+};
+
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
@@ -55,6 +62,10 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
   }
+
+  // An option a command does not take (say `catalog validate --city 440300`) would be ignored silently.
+  const stray = Object.keys(values).filter((option) => option !== 'help' && !OPTIONS[`${group} ${command}`]?.includes(option));
+  if (OPTIONS[`${group} ${command}`] && stray.length > 0) return usage(io, `${group} ${command} does not take ${stray.map((o) => `--${o}`).join(', ')}`);
 
   if (group === 'schema' && command === 'export') {
     if (!values.out) return usage(io, 'schema export needs --out <dir>');

@@ -69,6 +69,10 @@ test('usage errors exit 2', async () => {
   const typo = await cityhub('catalog', 'build', FIXTURE_DIR, '--out', await mkdtemp(join(tmpdir(), 'cityhub-out-')), '--city', '999999');
   assert.equal(typo.code, 2, 'an unknown --city builds nothing');
   assert.match(typo.stderr, /unknown --city 999999: the manifests have 440100, 440300/);
+  const stray = await cityhub('catalog', 'validate', FIXTURE_DIR, '--city', '440300');
+  assert.equal(stray.code, 2, 'validate checks every city: a --city it would ignore is a usage error');
+  assert.match(stray.stderr, /catalog validate does not take --city/);
+  assert.equal((await cityhub('schema', 'export', '--out', tmpdir(), '--json')).code, 2);
   assert.equal((await cityhub('catalog', 'validate', '/nonexistent/dir')).code, 1, 'a missing directory is a validation failure');
   assert.equal((await cityhub('--help')).code, 0);
 });
