@@ -20,12 +20,15 @@ export const BUDGETS = {
   // chars re-rank the best 30 (probe MRR 0.953 → 0.966) and payment lists are parsed item by item, +0.24 KB.
   // CDN 90.75 → 91 KB: SVG shapes keep their closing slash (without it icons drew only their first shape, +0.12 KB)
   // and five icons the sample catalog's categories and topics needed (people, briefcase, plane, document, landmark).
+  // Raised on 2026-12-07 (core 30.25 → 30.5, SDK 36 → 36.25, CDN 91 → 91.5 KB), +0.41 KB: initials typed with
+  // words left out (ymyy → 疫苗接种预约, dbsq → 低保 + 申请; 4 of 30 initials queries of a blind probe found nothing)
+  // and English words weighed by rarity among the best 30 (car accident → the accident service).
   'build/cityhub-sdk-core.js': {
-    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.25 * KB,
+    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.5 * KB,
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
-  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36 * KB },
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 91 * KB },
+  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.25 * KB },
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 91.5 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */

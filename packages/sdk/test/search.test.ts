@@ -232,6 +232,16 @@ describe('createSearchIndex: what people type', () => {
     inTop(sz, 'sb', '社会保障卡申领');
   });
 
+  it('reads initials with words left out, as people shorten names', () => {
+    // One text with a gap (疫苗[接种]预约, 驾驶证[信息]查询), or two texts of one service (个税 + 个人所得税查询).
+    first(sz, 'ymyy', '疫苗接种预约');
+    first(sz, 'jszcx', '驾驶证信息查询');
+    first(sz, 'gscx', '个人所得税查询');
+    first(sz, 'sbksl', '社会保障卡申领');
+    // Initials found whole are not split: gjjcx is 住房公积金查询, not a pair of runs elsewhere.
+    first(sz, 'gjjcx', '住房公积金查询');
+  });
+
   it('reads mixed pinyin and characters', () => {
     inTop(sz, 'gong积金', '住房公积金查询', 2);
     inTop(sz, '燃qi', '燃气费缴纳', 1);
@@ -436,6 +446,11 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     assert.equal(ranked('车被蹭了')[0], '交通事故快处快赔');
     assert.equal(ranked('工资被拖欠')[0], '劳动仲裁申请');
     assert.equal(ranked('違停檢舉')[0], '车辆违停举报');
+    // English words too, by rarity: both services are in the "Move-my-car & accidents" category; "accident" is the
+    // rarer word, and only the accident service's own texts hold it (the other holds "car").
+    assert.equal(ranked('car accident')[0], '交通事故快处快赔');
+    // Initials with words left out: 低保 (a keyword) + 申请 (in the name).
+    assert.equal(ranked('dbsq')[0], '最低生活保障申请');
   });
 
   it('returns the whole branch for a category word, with paths', (t) => {

@@ -28,6 +28,7 @@ const PINYIN = 6; // full syllables
 const PINYIN_PART = 5; // syllable prefixes and initials
 const HOMOPHONE = 3.6; // the query as typed but one char a homophone (公积金代款 → 公积金贷款): above a term inside it
 const TERMS = 3.55; // two or more of a service's terms side by side in the query (毕业证 … 学位证)
+const APART = 3.52; // initials in two runs, of two terms or of one with a gap (dbsq: 低保 + 申请; ymyy: 疫苗接种预约)
 const REPLACED = 3.5; // a query of 4+ chars with one of them wrong, in place (机动车年简 → 机动车年检)
 const EMBEDDED = 3.4; // the whole term inside a longer query (补办身份证 ⊃ 身份证), below a whole-query synonym
 const SYNONYM = 3; // synonym-field terms, dictionary words and their meanings cap here (unless inside the query)
@@ -36,11 +37,13 @@ const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
 /** What the rest of a query's chars can add (see evidence()), over the best RERANK services. */
-const EVIDENCE = 0.3;
+const EVIDENCE = 0.5;
 const RERANK = 30;
 
 /** Term slot of postings that come from the synonym dictionary (the unit's own text is the matched text). */
 const DICTIONARY = 127;
+/** A query typed as initials only: no vowel, so no syllable (apart() splits it when no text holds it whole). */
+const INITIALS = /^[bcdfghjklmnpqrstwxyz]{4,8}$/;
 /** Longest query (and term, for the character alignment) matched, in code units. */
 const MAX = 64;
 const ROW = MAX + 2;
@@ -402,6 +405,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   let stamp = 0;
   let round = 0;
   let memo = 0;
+  let apartStamp: Int32Array | undefined;
+  let apartUnit: Int32Array | undefined;
+  let apartQuality: Float64Array | undefined;
 
   function prepare(input: string, synonym = false, part = 0): Query {
     const text = input.slice(0, 256);
@@ -652,7 +658,8 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   }
 
   /** Scores the candidate units of Q into unitTier/unitQuality; `matched` collects the units scored this round. */
-  function evaluate(Q: Query): void {
+  /** Returns whether some text matched the whole query as it is (no slow matchers were needed). */
+  function evaluate(Q: Query): boolean {
     const gen = ++stamp;
     const { q, m } = Q;
     // Candidates: units with at least half the query's Han chars (or all of their own), or with its pinyin key.
@@ -710,10 +717,11 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     // over a text may be a typo too) do the slow matchers, partial overlaps and dictionary meanings come in.
     const mixed = Q.h > 0 && Q.latin;
     for (let k = 0; k < size; k++) score(candidates[k]!, mixed);
-    if (complete) return;
+    if (complete) return true;
     if (!mixed && !Q.synonym) for (let k = 0; k < size; k++) score(candidates[k]!, true);
     for (const r of rewrites) evaluate(prepare(r, true));
     if (!Q.part && Q.parts.length > 1) for (const w of Q.parts) evaluate(prepare(w, Q.synonym, normalize(w, hant).length / m));
+    return false;
   }
 
   const pathOf = (c: CatalogCategory | undefined): CatalogCategory[] =>
@@ -770,33 +778,98 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   }
 
   /**
-   * The query's distinct Han chars (up to 30) and their rarity (idf over the catalog's texts), or undefined for a
-   * query of fewer than two: weak evidence to add up, as BM25 adds up terms.
+   * Initials that no text holds in one run, as people shorten a name by leaving words out: each split of the
+   * query into two runs of 2+ initials, the first starting a text of a service, the second in another of its texts
+   * (jzcx: 驾照 + 信息查询) or later in the same one (ymyy: 疫苗接种预约). Quality: the runs' share of the texts.
    */
-  function rarity(Q: Query): { chars: string[]; weights: number[]; total: number } | undefined {
-    const chars: string[] = [];
-    const weights: number[] = [];
-    let total = 0;
-    for (const c of Q.q) {
-      const at = wide(c) ? keyAt.get(HAN + c.charCodeAt(0)) : undefined;
-      if (at === undefined || chars.includes(c) || chars.length === 30) continue;
-      const w = Math.log(1 + units.length / (keyStart[at + 1]! - keyStart[at]!));
-      chars.push(c), weights.push(w), (total += w);
+  function apart(q: string, offer: (t: number, score: number, posting: number, u: number) => void): void {
+    const m = q.length;
+    // (Scratch space, made on first use: per service, the stamp, unit and quality of its best first run.)
+    apartStamp ??= new Int32Array(S);
+    apartUnit ??= new Int32Array(S);
+    apartQuality ??= new Float64Array(S);
+    for (let k = 2; k <= m - 2; k++) {
+      const a = q.slice(0, k);
+      const b = q.slice(k);
+      const gen = ++stamp;
+      const first = keyAt.get(letters(a.slice(0, 3)));
+      const second = keyAt.get(letters(b.slice(0, 3)));
+      if (first === undefined || second === undefined) continue;
+      for (let i = keyStart[first]!, end = keyStart[first + 1]!; i < end; i++) {
+        const u = keyUnits[i]!;
+        const initials = units[u]!.initials;
+        if (!initials?.startsWith(a)) continue;
+        const R = (0.5 * k) / initials.length + 0.3;
+        for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
+          const t = postings[p]! >>> 10;
+          if (t < S && (apartStamp[t] !== gen || R > apartQuality[t]!)) (apartStamp[t] = gen), (apartUnit[t] = u), (apartQuality[t] = R);
+        }
+      }
+      for (let i = keyStart[second]!, end = keyStart[second + 1]!; i < end; i++) {
+        const u = keyUnits[i]!;
+        const initials = units[u]!.initials;
+        const j = initials?.indexOf(b) ?? -1;
+        if (j < 0) continue;
+        for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
+          const t = postings[p]! >>> 10;
+          // (In one text, the second run comes after the first.)
+          if (t >= S || apartStamp[t] !== gen || (apartUnit[t] === u && initials!.indexOf(b, k) < 0)) continue;
+          const R = apartQuality[t]! + (0.5 * (m - k)) / initials!.length;
+          offer(t, adjust(APART, postings[p]! & 7) + (0.7 * R) / 1.3 + popularity[t]!, postings[p]!, u);
+        }
+      }
     }
-    return chars.length > 1 ? { chars, weights, total } : undefined;
   }
 
   /**
-   * The share of the query's chars, weighted by rarity, that service t's texts hold anywhere: the rest of a
-   * request tells near-equal services apart (车被蹭了: 蹭 is in the accident service's 剐蹭, not in move-my-car's
-   * 车被挡了).
+   * The query's distinct Han chars and English words (up to 30 in all) and their rarity (idf over the catalog's
+   * texts), or undefined for a query of fewer than two: weak evidence to add up, as BM25 adds up terms.
    */
-  function evidence({ chars, weights, total }: { chars: string[]; weights: number[]; total: number }, t: number): number {
-    let missing = (1 << chars.length) - 1;
+  function rarity(Q: Query): { terms: string[]; weights: number[]; total: number } | undefined {
+    const terms: string[] = [];
+    const weights: number[] = [];
+    let total = 0;
+    const add = (term: string, df: number) => {
+      if (!df || terms.includes(term) || terms.length === 30) return;
+      const w = Math.log(1 + units.length / df);
+      terms.push(term), weights.push(w), (total += w);
+    };
+    for (const c of Q.q) {
+      const at = wide(c) ? keyAt.get(HAN + c.charCodeAt(0)) : undefined;
+      if (at !== undefined) add(c, keyStart[at + 1]! - keyStart[at]!);
+    }
+    for (const w of queryWords) {
+      let df = wordCount.get(w);
+      if (df === undefined) {
+        // (How many texts have a word starting so, as matching reads words; counted once per word.)
+        const at = keyAt.get(WORD + letters(w.slice(0, 2)));
+        df = 0;
+        if (at !== undefined) for (let k = keyStart[at]!, end = keyStart[at + 1]!; k < end; k++) if (hasWord(units[keyUnits[k]!], w)) df++;
+        if (wordCount.size > 1000) wordCount.clear();
+        wordCount.set(w, df);
+      }
+      add(w, df);
+    }
+    return terms.length > 1 ? { terms, weights, total } : undefined;
+  }
+  const wordCount = new Map<string, number>();
+  const hasWord = (x: Unit | undefined, w: string): boolean => !!x?.stems?.some((t) => t.startsWith(w));
+
+  /**
+   * The share of the query's chars and words, weighted by rarity, that service t's texts hold anywhere: the rest
+   * of a request tells near-equal services apart (车被蹭了: 蹭 is in the accident service's 剐蹭, not in
+   * move-my-car's 车被挡了; car accident: accident is the rarer word).
+   */
+  function evidence({ terms, weights, total }: { terms: string[]; weights: number[]; total: number }, t: number): number {
+    let missing = (1 << terms.length) - 1;
     let found = 0;
     for (const term of services[t]!.search) {
-      const s = units[byRaw.get(term.text) ?? -1]?.s ?? term.text;
-      for (let i = 0; i < chars.length; i++) if (missing & (1 << i) && s.includes(chars[i]!)) (missing &= ~(1 << i)), (found += weights[i]!);
+      const x = units[byRaw.get(term.text) ?? -1];
+      const s = x?.s ?? term.text;
+      for (let i = 0; i < terms.length; i++) {
+        const c = terms[i]!;
+        if (missing & (1 << i) && (wide(c) ? s.includes(c) : hasWord(x, c))) (missing &= ~(1 << i)), (found += weights[i]!);
+      }
       if (!missing) break;
     }
     return found / total;
@@ -811,7 +884,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     marked.clear();
     queryWords = [...new Set(Q.words)].slice(0, 30);
     rootQuery = Q.q;
-    evaluate(Q);
+    const complete = evaluate(Q);
 
     // Each service and category takes its best-scoring text, adjusted for the field it is in.
     const offer = (t: number, score: number, posting: number, u: number): void => {
@@ -844,6 +917,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         if (covered > targetSpanBest[t]!) offer(t, TERMS + (0.7 * covered) / Q.m + popularity[t]!, postings[k]!, u);
       }
     }
+    if (!complete && INITIALS.test(Q.q)) apart(Q.q, offer);
     // A category the query names brings its services along, below everything found by their own texts.
     const cats: number[] = [];
     for (let k = 0; k < targetCount; k++) if (targets[k]! >= S && targetScore[targets[k]!]! >= FUZZY) cats.push(targets[k]!);
