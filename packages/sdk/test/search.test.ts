@@ -449,6 +449,9 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     // English words too, by rarity: both services are in the "Move-my-car & accidents" category; "accident" is the
     // rarer word, and only the accident service's own texts hold it (the other holds "car").
     assert.equal(ranked('car accident')[0], '交通事故快处快赔');
+    // A term of the dictionary inside a request with chars put in (看病交钱 in 看完病怎么交钱): not the bills that
+    // 交钱 (pay) alone would read as.
+    assert.equal(ranked('看完病怎么交钱')[0], '门诊缴费');
     // Initials with words left out: 低保 (a keyword) + 申请 (in the name).
     assert.equal(ranked('dbsq')[0], '最低生活保障申请');
   });

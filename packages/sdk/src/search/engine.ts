@@ -552,6 +552,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         for (; j < n && i < m; j++) if (s[j] === q[i]) i++, first < 0 && (first = j);
         if (i === m) keep(ABBREVIATION, (0.5 * m) / (j - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
       }
+      // The whole term inside a longer request with a few chars put in (看完病交钱 ⊃ 看病交钱, 社保卡弄丢了 ⊃ 社保卡丢了):
+      // as a term inside, for less the more is put in.
+      if (n > 2 && n < m && (found < 0 || found >= n) && tier < EMBEDDED) {
+        let i = 0;
+        let first = -1;
+        let j = 0;
+        for (; j < m && i < n; j++) if (q[j] === s[i]) i++, first < 0 && (first = j);
+        if (i === n && j - first <= n + 3) keep(EMBEDDED, (n * n) / (m * (j - first)), pos && range(0, n));
+      }
       if (slow && !tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
     }
     if (Q.latin && sy) {
