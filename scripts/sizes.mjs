@@ -22,12 +22,13 @@ export const BUDGETS = {
   // and five icons the sample catalog's categories and topics needed (people, briefcase, plane, document, landmark).
   // Raised on 2026-12-07 (core 30.25 → 30.5, SDK 36 → 36.25, CDN 91 → 91.5 KB), +0.41 KB: initials typed with
   // words left out (ymyy → 疫苗接种预约, dbsq → 低保 + 申请; 4 of 30 initials queries of a blind probe found nothing)
-  // and English words weighed by rarity among the best 30 (car accident → the accident service).
+  // and English words weighed by rarity among the best 30 (car accident → the accident service). Then core 30.5 →
+  // 30.6, SDK 36.25 → 36.35 KB, +0.07 KB: a dictionary phrase inside a request with chars put in (看完病怎么交钱).
   'build/cityhub-sdk-core.js': {
-    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.5 * KB,
+    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.6 * KB,
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
-  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.25 * KB },
+  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.35 * KB },
   'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 91.5 * KB },
 };
 

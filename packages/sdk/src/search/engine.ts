@@ -507,6 +507,16 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     english = eng;
     if (marks && at) marks.splice(0, marks.length, ...at);
   };
+  /** Where every char of `a` is found in `b`, in order (read greedily): the first one's index, or −1; orderEnd: after the last. */
+  let orderEnd = 0;
+  const inOrder = (a: string, b: string): number => {
+    let i = 0;
+    let first = -1;
+    let j = 0;
+    for (; j < b.length && i < a.length; j++) if (b[j] === a[i]) i++, first < 0 && (first = j);
+    orderEnd = j;
+    return i === a.length ? first : -1;
+  };
   const maybe = (Q: Query, x: Unit, i: number, j: number): boolean =>
     !!x.bits && (Q.masks[2 * i]! & x.bits[2 * j]!) !== 0 && (Q.masks[2 * i + 1]! & x.bits[2 * j + 1]!) !== 0;
   const weigh = (Q: Query, x: Unit, i: number, j: number): number =>
@@ -545,21 +555,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         }
         if (homophones || found < 0 || (m > 3 && found === m - 1)) alignChars(Q, x);
       } else if (found === Q.h) {
-        // Every char, in order? (Read greedily.)
-        let i = 0;
-        let first = -1;
-        let j = 0;
-        for (; j < n && i < m; j++) if (s[j] === q[i]) i++, first < 0 && (first = j);
-        if (i === m) keep(ABBREVIATION, (0.5 * m) / (j - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
+        // Every char, in order?
+        const first = inOrder(q, s);
+        if (first >= 0) keep(ABBREVIATION, (0.5 * m) / (orderEnd - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
       }
       // The whole term inside a longer request with a few chars put in (看完病交钱 ⊃ 看病交钱, 社保卡弄丢了 ⊃ 社保卡丢了):
       // as a term inside, for less the more is put in.
       if (n > 2 && n < m && (found < 0 || found >= n) && tier < EMBEDDED) {
-        let i = 0;
-        let first = -1;
-        let j = 0;
-        for (; j < m && i < n; j++) if (q[j] === s[i]) i++, first < 0 && (first = j);
-        if (i === n && j - first <= n + 3) keep(EMBEDDED, (n * n) / (m * (j - first)), pos && range(0, n));
+        const first = inOrder(s, q);
+        if (first >= 0 && orderEnd - first <= n + 3) keep(EMBEDDED, (n * n) / (m * (orderEnd - first)), pos && range(0, n));
       }
       if (slow && !tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
     }
