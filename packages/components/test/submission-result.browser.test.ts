@@ -78,6 +78,45 @@ describe('<city-submission-result>', () => {
     expect(part(el, 'section-title')!.textContent).to.equal('违法记录 1');
   });
 
+  it('shows row values given as localized text in the element\'s locale, with the labels\' fallback', async () => {
+    const result = violationResult({
+      sections: [{
+        title: { 'zh-Hans': '违法记录 1', 'zh-Hant': '違法記錄 1', en: 'Violation 1' },
+        rows: [
+          { label: { 'zh-Hans': '违法时间', 'zh-Hant': '違法時間', en: 'When' }, value: '2026-11-01 08:12' },
+          { label: { 'zh-Hans': '违法行为', 'zh-Hant': '違法行為', en: 'Offence' }, value: { 'zh-Hans': '机动车违反规定停放（1039）', en: 'Illegal parking (1039)' } },
+          { label: { 'zh-Hans': '处理状态', 'zh-Hant': '處理狀態', en: 'Status' }, value: { 'zh-Hans': '未缴款', 'zh-Hant': '未繳款', en: 'Unpaid' } },
+          {
+            label: { 'zh-Hans': '用户地址', 'zh-Hant': '用戶地址', en: 'Address' }, sensitive: true,
+            value: { 'zh-Hans': '深南大道**号 13812345678', 'zh-Hant': '深南大道**號 13812345678', en: 'No. **, Shennan Avenue 13812345678' },
+          },
+        ],
+      }],
+    });
+    const el = await fixture<CitySubmissionResult>(html`<city-submission-result lang="en" .result=${result}></city-submission-result>`);
+    expect(pairs(part(el, 'rows')!)).to.deep.equal([
+      ['When', '2026-11-01 08:12'],
+      ['Offence', 'Illegal parking (1039)'],
+      ['Status', 'Unpaid'],
+      ['Address', 'No. **, Shennan Avenue 138****5678'],
+    ]);
+    await expect(el).to.be.accessible();
+    el.lang = 'zh-Hant';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(pairs(part(el, 'rows')!)).to.deep.equal([
+      ['違法時間', '2026-11-01 08:12'],
+      ['違法行為', '机动车违反规定停放（1039）'], // no zh-Hant: simplified Chinese
+      ['處理狀態', '未繳款'],
+      ['用戶地址', '深南大道**號 138****5678'],
+    ]);
+    el.lang = 'zh-Hans';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(pairs(part(el, 'rows')!).map(([, value]) => value)).to.deep.equal(['2026-11-01 08:12', '机动车违反规定停放（1039）', '未缴款', '深南大道**号 138****5678']);
+    await expect(el).to.be.accessible();
+  });
+
   it('meets elder-mode sizes', async () => {
     const el = await fixture<CitySubmissionResult>(html`<city-submission-result mode="elder" .result=${violationResult()}></city-submission-result>`);
     const pay = part(el, 'pay')!.getBoundingClientRect();
@@ -94,7 +133,7 @@ describe('<city-submission-result>', () => {
     const result = {
       ...base,
       summary: text,
-      sections: [{ title: text, rows: [{ label: text, value: XSS.svg }, { label: text, value: XSS.attr, sensitive: true }] }],
+      sections: [{ title: text, rows: [{ label: text, value: XSS.svg }, { label: text, value: XSS.attr, sensitive: true }, { label: text, value: text }] }],
       bills: base.bills.map((b) => ({ ...b, description: text, reference: XSS.script, payee: { ...b.payee, name: text } })),
       order: { ...base.order!, reference: XSS.img, timeline: [{ status: 'received' as const, at: base.order!.createdAt, note: text }] },
     };

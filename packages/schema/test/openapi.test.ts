@@ -49,3 +49,26 @@ test('the OpenAPI document is 3.1, every $ref resolves, every operation has resp
   for (const op of operations) assert.ok(Object.keys(op.responses).length > 0);
   assert.ok(doc.paths['/v1/cities/{city}/services/{service}/submissions']);
 });
+
+test('a result row\'s value is a plain string or localized text, in zod, the JSON Schema and OpenAPI alike', () => {
+  const result = (value: unknown) => ({
+    id: 'sub_1', service: 'traffic-violation-query', city: '440100', kind: 'query', status: 'completed',
+    submittedAt: '2026-11-23T10:00:00+08:00', summary: { 'zh-Hans': '查询完成' }, bills: [],
+    sections: [{ title: { 'zh-Hans': '违法记录 1' }, rows: [{ label: { 'zh-Hans': '处理状态', en: 'Status' }, value }] }],
+  });
+  const schema = ajv().compile(jsonSchemaFor('SubmissionResult'));
+  const doc = openApiDocument() as { components: { schemas: Record<string, object> } };
+  const openApi = ajv().addSchema({ $id: 'doc', components: doc.components }).compile({ $ref: 'doc#/components/schemas/SubmissionResult' });
+  const valid = ['粤A1***5', { 'zh-Hans': '未缴款', 'zh-Hant': '未繳款', en: 'Unpaid' }, { 'zh-Hans': '未缴款' }];
+  const invalid = [200, null, { en: 'Unpaid' }, { 'zh-Hans': '' }, ['未缴款']];
+  for (const value of valid) {
+    assert.ok(MODELS.SubmissionResult.safeParse(result(value)).success, `zod accepts ${JSON.stringify(value)}`);
+    assert.ok(schema(result(value)), `JSON Schema accepts ${JSON.stringify(value)}: ${JSON.stringify(schema.errors)}`);
+    assert.ok(openApi(result(value)), `OpenAPI accepts ${JSON.stringify(value)}: ${JSON.stringify(openApi.errors)}`);
+  }
+  for (const value of invalid) {
+    assert.equal(MODELS.SubmissionResult.safeParse(result(value)).success, false, `zod rejects ${JSON.stringify(value)}`);
+    assert.equal(schema(result(value)), false, `JSON Schema rejects ${JSON.stringify(value)}`);
+    assert.equal(openApi(result(value)), false, `OpenAPI rejects ${JSON.stringify(value)}`);
+  }
+});

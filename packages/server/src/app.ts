@@ -266,9 +266,9 @@ export function createApp(options: AppOptions) {
           const now = clock();
           const values = acceptValues(service, identity, parsed.data.values, now);
           const orderReference = nextOrderReference(store, city.code, city, now);
-          const answer = answerSubmission({ city, service, values, now, orderReference });
-          // A bill the hub's ledger already has as paid is reported paid, whatever the provider's answer says.
-          answer.bills = answer.bills.map((bill) => (store.payments.getBill(bill.id)?.bill.status === 'paid' ? { ...bill, status: 'paid' as const } : bill));
+          // A bill the hub's ledger already has as paid is reported paid (and the answer says so), whatever the provider's data says.
+          const isPaid = (id: string) => store.payments.getBill(id)?.bill.status === 'paid';
+          const answer = answerSubmission({ city, service, values, now, orderReference, isPaid });
           return { ...recordAnswer(store, { city, service, request, values, now, orderReference }, answer), replayed: false };
         });
 

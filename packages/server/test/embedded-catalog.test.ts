@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SubmissionResult, validateForm, type CatalogService } from '@cityhub/schema';
 import type { CompiledCatalog } from '@cityhub/schema/node';
-import { SANDBOX_ORIGIN, sandboxRuleFor, answerSubmission, startServer, type RunningServer } from '../src/index.js';
+import { SANDBOX_ORIGIN, sandboxRuleFor, answerSubmission, startServer, type RunningServer, type SandboxAnswer } from '../src/index.js';
 import { FACE_TOKEN, FIXED_NOW, postJson, submissionPath } from './helpers.js';
 import { sampleValues } from './values.js';
 
@@ -14,6 +14,20 @@ const present = existsSync(join(manifestsDir, 'cities.json'));
 const submittable = (s: CatalogService) =>
   (s.entry.type === 'form' || s.entry.type === 'open311') && s.form !== undefined &&
   s.status.state === 'active' && s.availability.state === 'available';
+
+/**
+ * Row values a citizen reads in their language: words (statuses, types, offences, units, places) come as localized
+ * text with all three locales; a plain string holds no Chinese unless it is personal data (masked) or what the
+ * citizen typed, given back as typed.
+ */
+function assertRowsLocalized(answer: SandboxAnswer, values: Record<string, unknown>, label: string): void {
+  const typed = new Set(Object.values(values).map(String));
+  for (const row of answer.sections.flatMap((s) => s.rows)) {
+    const what = `${label}: ${row.label['zh-Hans']} = ${JSON.stringify(row.value)}`;
+    if (typeof row.value === 'string') assert.ok(!/\p{Script=Han}/u.test(row.value) || row.sensitive || typed.has(row.value), `${what} is zh-Hans only`);
+    else assert.ok(row.value['zh-Hant'] && row.value.en, `${what} lacks a locale`);
+  }
+}
 
 describe('the embedded sample catalog', { skip: present ? false : 'packages/catalog/manifests is not written yet' }, () => {
   let server: RunningServer;
@@ -51,6 +65,7 @@ describe('the embedded sample catalog', { skip: present ? false : 'packages/cata
         });
         assert.ok(result.success, `${catalog.city.code}/${service.code}: ${JSON.stringify(!result.success && result.error.issues)}`);
         for (const bill of a.bills) assert.equal(bill.payee.provider, service.provider.id, 'payee is the binding\'s provider');
+        assertRowsLocalized(a, values.values, `${catalog.city.code}/${service.code}`);
         answered++;
       }
     }

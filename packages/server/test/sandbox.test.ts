@@ -3,11 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
   Bill, ResultSection, SubmissionResult, idCardCheckChar, validateForm,
-  type CatalogService, type CityCatalog, type FormDefinition, type LocalizedText,
+  type CatalogService, type CityCatalog, type FormDefinition, type Locale, type LocalizedText, type Order, type Payment, type ResultRow,
 } from '@cityhub/schema';
 import type { CompiledCatalog } from '@cityhub/schema/node';
 import { answerSubmission, sandboxRuleFor, SANDBOX_RULES, type RunningServer, type SandboxAnswer } from '../src/index.js';
-import { FIXED_NOW, fixtureCatalog, postJson, startFixtureServer, submissionPath } from './helpers.js';
+import { FIXED_NOW, TOKEN, fixtureCatalog, postJson, startFixtureServer, submissionPath } from './helpers.js';
+import { createPayment, settle, startPaymentServer, walletPay, type PaymentServer } from './payments-helpers.js';
 import { sampleValues } from './values.js';
 
 const SZ = '440300';
@@ -164,6 +165,194 @@ describe('sandbox providers', () => {
       assert.equal(result.bills[0]!.amount.amount, amount);
       assert.equal(result.bills[0]!.payee.provider, topUp.provider.id);
     }), { numRuns: 200 });
+  });
+});
+
+/** A row's value as a reader in `locale` sees it (the components' fallback: the locale, else simplified Chinese). */
+const shown = (row: ResultRow, locale: Locale): string =>
+  typeof row.value === 'string' ? row.value : row.value[locale] ?? row.value['zh-Hans'];
+/** The rows of an answer by their English label (first section that has it, or section `index`). */
+function rowsOf(result: Pick<SandboxAnswer, 'sections'>, index?: number): Map<string, ResultRow> {
+  const sections = index === undefined ? result.sections : [result.sections[index]!];
+  const rows = new Map<string, ResultRow>();
+  for (const r of sections.flatMap((s) => s.rows)) if (!rows.has(r.label.en!)) rows.set(r.label.en!, r);
+  return rows;
+}
+const HAN = /\p{Script=Han}/u;
+
+/** Plates of the fixture city whose record has at least one violation. */
+function platesWithViolations(catalog: CityCatalog, service: CatalogService, count: number): string[] {
+  const plates: string[] = [];
+  for (let i = 10000; plates.length < count && i < 10500; i++) {
+    const plate = `粤B${i}`;
+    if (answer(catalog, service, { plate, vehicleType: '02', engineNumberTail: 'A12345' }).sections.length > 1) plates.push(plate);
+  }
+  return plates;
+}
+
+describe('sandbox answers a reader of any locale can read, with bills that agree', () => {
+  let compiled: CompiledCatalog;
+  before(async () => {
+    compiled = await fixtureCatalog();
+  });
+
+  it('gives the violation lookup\'s vehicle type, offence and status in every locale', () => {
+    const catalog = cityOf(compiled);
+    const query = serviceOf(compiled, 'traffic-violation-query');
+    const [plate] = platesWithViolations(catalog, query, 1);
+    const result = answer(catalog, query, { plate: plate!, vehicleType: '02', engineNumberTail: 'A12345' });
+    const vehicle = rowsOf(result).get('Vehicle type')!;
+    assert.equal(shown(vehicle, 'en'), 'Small car');
+    assert.equal(shown(vehicle, 'zh-Hans'), '小型汽车');
+    const violation = rowsOf(result, 1);
+    assert.equal(shown(violation.get('Status')!, 'en'), 'Unpaid');
+    assert.equal(shown(violation.get('Status')!, 'zh-Hant'), '未繳款');
+    assert.equal(shown(violation.get('Status')!, 'zh-Hans'), '未缴款');
+    const offence = violation.get('Offence')!;
+    assert.match(shown(offence, 'en'), /^[^\p{Script=Han}]+ \(\d{4}\)$/u, 'the offence in English with its code');
+    assert.match(shown(offence, 'zh-Hans'), /\p{Script=Han}+（\d{4}）$/u);
+    assert.ok(!HAN.test(shown(violation.get('Where')!, 'en')), 'the place in English');
+    // Numbers, amounts, dates and decision numbers stay plain strings.
+    for (const label of ['When', 'Fine', 'Points', 'Decision number']) assert.equal(typeof violation.get(label)!.value, 'string', label);
+  });
+
+  it('gives a report receipt\'s category, handling unit and expected time in every locale', () => {
+    const catalog = cityOf(compiled);
+    const report = serviceOf(compiled, 'city-management-report');
+    const result = answer(catalog, report, { category: 'garbage', location: '深南大道 100 号', description: '垃圾堆放多日无人清理', mobile: '13812345678' });
+    const rows = rowsOf(result);
+    assert.equal(shown(rows.get('Category')!, 'en'), 'Garbage');
+    assert.equal(shown(rows.get('Handled by')!, 'en'), report.provider.name.en);
+    assert.equal(shown(rows.get('Expected')!, 'en'), 'within 3 working days');
+    assert.equal(shown(rows.get('Expected')!, 'zh-Hant'), '3個工作日內');
+    assert.equal(shown(rows.get('Location')!, 'en'), '深南大道 100 号', 'what the citizen typed stays as typed');
+  });
+
+  it('never says a top-up is done, nor shows the balance after it, before it is paid', () => {
+    const catalog = cityOf(compiled);
+    const topUp = serviceOf(compiled, 'transit-card-top-up');
+    const values = { cardNumber: '310012345678', amount: 1091 };
+    const unpaid = answer(catalog, topUp, values);
+    assert.equal(unpaid.bills[0]!.status, 'unpaid');
+    assert.equal(unpaid.status, 'accepted', 'asked for, awaiting payment: not completed');
+    assert.match(unpaid.summary.en!, /awaiting payment/);
+    const rows = rowsOf(unpaid);
+    assert.equal(rows.has('Balance after top-up'), false);
+    assert.equal(shown(rows.get('Status')!, 'en'), 'Awaiting payment');
+    assert.ok(rows.has('Current balance'));
+
+    // Once the hub's ledger has the bill paid, the same top-up is done and shows the balance after it.
+    const validation = validateForm(topUp.form!, values, { now: () => FIXED_NOW });
+    assert.ok(validation.ok);
+    const paid = answerSubmission({
+      city: catalog.city, service: topUp, values: validation.values, now: FIXED_NOW, orderReference: 'SZ-20261123-0001',
+      isPaid: (id) => id === unpaid.bills[0]!.id,
+    });
+    assert.equal(paid.bills[0]!.status, 'paid');
+    assert.equal(paid.status, 'completed');
+    const before = Number(shown(rowsOf(unpaid).get('Current balance')!, 'en').replace(/[¥,]/g, ''));
+    assert.equal(shown(rowsOf(paid).get('Balance after top-up')!, 'en'), `¥${(before + 10.91).toFixed(2)}`);
+  });
+
+  it('a payment service with an unpaid bill is not completed; a query with one is', () => {
+    const catalog = cityOf(compiled);
+    const fine = answer(catalog, serviceOf(compiled, 'traffic-fine-payment'), { decisionNumber: '440300123456789' });
+    assert.equal(fine.bills[0]!.status, 'unpaid');
+    assert.equal(fine.status, 'accepted');
+    const water = serviceOf(compiled, 'water-bill-payment');
+    for (const accountNumber of ['0012345678', '0012345679', '0098765432', '1234567890', '1234567891', '1234567892']) {
+      const bill = answer(catalog, water, { accountNumber });
+      assert.equal(bill.status, bill.bills[0]!.status === 'paid' ? 'completed' : 'accepted', accountNumber);
+    }
+    const query = serviceOf(compiled, 'traffic-violation-query');
+    const [plate] = platesWithViolations(catalog, query, 1);
+    assert.equal(answer(catalog, query, { plate: plate!, vehicleType: '02', engineNumberTail: 'A12345' }).status, 'completed');
+  });
+
+  it('the violation lookup and the fine payment agree on a decision number: offence, place, date, amount and bill', () => {
+    const catalog = cityOf(compiled);
+    const query = serviceOf(compiled, 'traffic-violation-query');
+    const fineService = serviceOf(compiled, 'traffic-fine-payment');
+    let compared = 0;
+    for (const plate of platesWithViolations(catalog, query, 5)) {
+      const lookup = answer(catalog, query, { plate, vehicleType: '02', engineNumberTail: 'A12345' });
+      assert.equal(lookup.bills.length, lookup.sections.length - 1, 'every unpaid fine of the lookup is a bill to pay');
+      lookup.bills.forEach((bill, i) => {
+        const rows = rowsOf(lookup, i + 1);
+        const decision = shown(rows.get('Decision number')!, 'en');
+        assert.equal(bill.reference, decision);
+        const fine = answer(catalog, fineService, { decisionNumber: decision });
+        const fineRows = rowsOf(fine);
+        for (const label of ['When', 'Where', 'Offence', 'Fine', 'Late surcharge', 'Total due']) {
+          assert.deepEqual(fineRows.get(label)!.value, rows.get(label)!.value, `${decision}: ${label}`);
+        }
+        assert.equal(fine.bills[0]!.id, bill.id, 'one bill, whichever service shows it');
+        assert.deepEqual(fine.bills[0]!.amount, bill.amount);
+        assert.equal(shown(fineRows.get('Total due')!, 'en'), `¥${(bill.amount.amount / 100).toFixed(2)}`);
+        compared++;
+      });
+    }
+    assert.ok(compared >= 5, `${compared} decisions compared`);
+  });
+});
+
+describe('sandbox bills paid through the hub', () => {
+  let ps: PaymentServer;
+  before(async () => {
+    ps = await startPaymentServer();
+  });
+  after(() => ps.server.close());
+
+  async function submit(service: string, values: Record<string, unknown>): Promise<SubmissionResult> {
+    const res = await postJson(ps.base, submissionPath(SZ, service), { values }, { token: TOKEN });
+    assert.ok(res.status === 200 || res.status === 201, `${service}: ${res.status} ${await res.clone().text()}`);
+    return SubmissionResult.parse(await res.json());
+  }
+  async function pay(billId: string): Promise<Payment> {
+    const { payment } = await createPayment(ps.base, billId);
+    assert.ok(payment, 'payment created');
+    await walletPay(ps.base, payment);
+    const { payment: done } = await settle(ps.base, payment.id);
+    assert.equal(done.status, 'succeeded');
+    return done;
+  }
+
+  it('a top-up is awaiting payment, then, paid, completed with its order', async () => {
+    const values = { cardNumber: '310087654321', amount: 1090 }; // not ¥x.91: the sandbox wallet declines those
+    const before = await submit('transit-card-top-up', values);
+    assert.equal(before.status, 'accepted');
+    assert.equal(before.bills[0]!.status, 'unpaid');
+    const payment = await pay(before.bills[0]!.id);
+    const order = (await (await fetch(`${ps.base}/v1/orders/${payment.orderId}`)).json()) as Order;
+    assert.equal(order.status, 'completed');
+    assert.deepEqual(order.timeline.map((e) => e.status).at(-1), 'completed');
+    const after = await submit('transit-card-top-up', values);
+    assert.equal(after.bills[0]!.id, before.bills[0]!.id);
+    assert.equal(after.bills[0]!.status, 'paid');
+    assert.equal(after.status, 'completed');
+    assert.ok(after.sections[0]!.rows.some((r) => r.label.en === 'Balance after top-up'));
+  });
+
+  it('a fine paid from the violation lookup is paid in the fine payment service too, and the other way round', async () => {
+    const compiled = await fixtureCatalog();
+    const [first, second] = platesWithViolations(cityOf(compiled), serviceOf(compiled, 'traffic-violation-query'), 2);
+    const lookupValues = (plate: string) => ({ plate, vehicleType: '02', engineNumberTail: 'A12345' });
+
+    const lookup = await submit('traffic-violation-query', lookupValues(first!));
+    assert.ok(lookup.bills.length > 0 && lookup.bills.every((b) => b.status === 'unpaid'));
+    await pay(lookup.bills[0]!.id);
+    const fine = await submit('traffic-fine-payment', { decisionNumber: lookup.bills[0]!.reference });
+    assert.equal(fine.bills[0]!.id, lookup.bills[0]!.id);
+    assert.equal(fine.bills[0]!.status, 'paid');
+    assert.equal(fine.status, 'completed');
+    const again = await submit('traffic-violation-query', lookupValues(first!));
+    assert.equal(again.bills[0]!.status, 'paid');
+    assert.equal(shown(rowsOf(again, 1).get('Status')!, 'en'), 'Paid');
+
+    const other = await submit('traffic-violation-query', lookupValues(second!));
+    const byDecision = await submit('traffic-fine-payment', { decisionNumber: other.bills[0]!.reference });
+    await pay(byDecision.bills[0]!.id);
+    assert.equal((await submit('traffic-violation-query', lookupValues(second!))).bills[0]!.status, 'paid');
   });
 });
 

@@ -10,7 +10,7 @@ import { styles } from './submission-result.styles.js';
 
 /**
  * What a provider answered to a submission: a summary with its status, titled sections of label/value rows
- * (as definition lists), bills with their amounts and a pay button, and the order's reference and timeline.
+ * (as definition lists; a value given as localized text is shown in the element's locale), bills with their amounts and a pay button, and the order's reference and timeline.
  * Rows marked `sensitive` and bill payers are shown masked, even if a provider forgot to mask them.
  *
  * @summary The result of a query, payment lookup, booking or report.
@@ -76,7 +76,11 @@ export class CitySubmissionResult extends LitElement {
     return html`<section part="section" class="card">
       ${this.heading(localized(section.title, locale))}
       <dl part="rows">
-        ${section.rows.map((row) => html`<dt>${localized(row.label, locale)}</dt><dd>${row.sensitive ? maskSensitive(row.value) : row.value}</dd>`)}
+        ${section.rows.map((row) => {
+          // A value is a plain string (numbers, dates, masked IDs) or localized text (statuses, types, descriptions).
+          const value = typeof row.value === 'string' ? row.value : localized(row.value, locale);
+          return html`<dt>${localized(row.label, locale)}</dt><dd>${row.sensitive ? maskSensitive(value) : value}</dd>`;
+        })}
       </dl>
     </section>`;
   }

@@ -30,7 +30,11 @@ export type Bill = z.infer<typeof Bill>;
 
 export const ResultRow = z.object({
   label: LocalizedText,
-  value: z.string(),
+  /**
+   * A plain string for what reads the same in every language (numbers, amounts, dates, plates, masked IDs, names);
+   * localized text for words (statuses, types, descriptions), shown in the reader's locale with the usual fallback.
+   */
+  value: z.union([z.string(), LocalizedText]),
   /** Personal data, already masked by the provider; UIs keep it masked. */
   sensitive: z.optional(z.boolean()),
 });

@@ -50,7 +50,7 @@ export function forwardReceipt(input: ReceiptInput): SandboxAnswer {
   const rows: ResultRow[] = [
     row(text('受理编号', '受理編號', 'Reference'), ref),
     ...outcomeRows(outcome),
-    row(text('处理单位', '處理單位', 'Handled by'), provider['zh-Hans']),
+    row(text('处理单位', '處理單位', 'Handled by'), provider),
     row(text('接收系统', '接收系統', 'Sent to'), `${input.host}（Open311）`),
     ...inputRows(ctx),
   ];
@@ -92,7 +92,7 @@ export function forwardReceipt(input: ReceiptInput): SandboxAnswer {
 }
 
 function outcomeRows(outcome: ForwardOutcome): ResultRow[] {
-  if (outcome.state === 'unknown') return [row(text('转交结果', '轉交結果', 'Forwarding'), '未确认')];
+  if (outcome.state === 'unknown') return [row(text('转交结果', '轉交結果', 'Forwarding'), text('未确认', '未確認', 'Not confirmed'))];
   return [
     ...(outcome.serviceRequestId ? [row(text('对方编号', '對方編號', 'Their number'), outcome.serviceRequestId)] : []),
     ...(outcome.token ? [row(text('回执令牌', '回執令牌', 'Token'), outcome.token)] : []),

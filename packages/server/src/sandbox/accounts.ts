@@ -23,6 +23,15 @@ const EMPLOYERS: readonly LocalizedText[] = [
   text('{city}某学校', '{city}某學校', 'a school in {city}'),
 ];
 
+const INSURED = text('正常参保', '正常參保', 'Insured');
+
+const OUTPATIENT = text('门诊 {cost}（统筹支付 {pooled}）', '門診 {cost}（統籌支付 {pooled}）', 'Outpatient visit {cost} ({pooled} paid by the pool)');
+const VISITS: readonly LocalizedText[] = [
+  OUTPATIENT,
+  text('药店购药 {cost}（统筹支付 {pooled}）', '藥店購藥 {cost}（統籌支付 {pooled}）', 'Pharmacy {cost} ({pooled} paid by the pool)'),
+  OUTPATIENT,
+];
+
 /** The monthly contribution base (fen), deterministic per person. */
 function base(rng: Rng): number {
   return rng.int(45, 320) * 100_00;
@@ -35,13 +44,13 @@ function person(ctx: SandboxContext, rng: Rng) {
     rows: [
       row(text('姓名', '姓名', 'Name'), maskedHolder(ctx, rng), true),
       ...(id ? [row(text('身份证号', '身分證號', 'ID number'), maskIdCard(id), true)] : []),
-      row(text('单位', '單位', 'Employer'), employer['zh-Hans']),
+      row(text('单位', '單位', 'Employer'), employer),
     ],
     employer,
   };
 }
 
-function monthly(ctx: SandboxContext, rows: (month: string) => string, months = 6) {
+function monthly(ctx: SandboxContext, rows: (month: string) => string | LocalizedText, months = 6) {
   return Array.from({ length: months }, (_, i) => {
     const month = isoMonth(ctx.now, i + 1);
     return row(same(month), rows(month));
@@ -61,7 +70,7 @@ function housingFund(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('账户信息', '帳戶資訊', 'Account'), [
         ...who.rows,
-        row(text('账户状态', '帳戶狀態', 'Status'), '正常缴存'),
+        row(text('账户状态', '帳戶狀態', 'Status'), text('正常缴存', '正常繳存', 'Contributing')),
         row(text('账户余额', '帳戶餘額', 'Balance'), yuan(balance)),
         row(text('缴存基数', '繳存基數', 'Contribution base'), yuan(wage)),
         row(text('缴存比例', '繳存比例', 'Rate'), `${rate}% + ${rate}%`),
@@ -69,7 +78,7 @@ function housingFund(ctx: SandboxContext): SandboxAnswer {
       ]),
       section(
         text('近 6 个月缴存', '近 6 個月繳存', 'Last 6 months'),
-        monthly(ctx, () => `${yuan(each * 2)}（个人 ${yuan(each)} / 单位 ${yuan(each)}）`),
+        monthly(ctx, () => format(text('{total}（个人 {each} / 单位 {each}）', '{total}（個人 {each} / 單位 {each}）', '{total} ({each} you / {each} employer)'), { total: yuan(each * 2), each: yuan(each) })),
       ),
     ],
     bills: [],
@@ -90,14 +99,14 @@ function socialSecurity(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('参保信息', '參保資訊', 'Insured person'), [
         ...who.rows,
-        row(text('参保状态', '參保狀態', 'Status'), '正常参保'),
+        row(text('参保状态', '參保狀態', 'Status'), INSURED),
         row(text('累计缴费月数', '累計繳費月數', 'Months contributed'), String(months)),
         row(text('缴费基数', '繳費基數', 'Contribution base'), yuan(wage)),
         row(text('养老个人账户', '養老個人帳戶', 'Pension account'), yuan(pension * months)),
       ]),
       section(
         text('近 6 个月个人缴费', '近 6 個月個人繳費', 'Personal contributions, last 6 months'),
-        monthly(ctx, () => `养老 ${yuan(pension)} · 医疗 ${yuan(medical)} · 失业 ${yuan(unemployment)}`),
+        monthly(ctx, () => format(text('养老 {p} · 医疗 {m} · 失业 {u}', '養老 {p} · 醫療 {m} · 失業 {u}', 'Pension {p} · Medical {m} · Unemployment {u}'), { p: yuan(pension), m: yuan(medical), u: yuan(unemployment) })),
       ),
     ],
     bills: [],
@@ -113,7 +122,7 @@ function medicalInsurance(ctx: SandboxContext): SandboxAnswer {
   const visits = Array.from({ length: rng.int(1, 4) }, (_, i) => {
     const day = isoDay(ctx.now, -(i * 11 + rng.int(1, 9)));
     const cost = rng.int(30_00, 600_00);
-    return row(same(day), `${rng.pick(['门诊', '药店购药', '门诊'])} ${yuan(cost)}（统筹支付 ${yuan(Math.round(cost * 0.6))}）`);
+    return row(same(day), format(rng.pick(VISITS), { cost: yuan(cost), pooled: yuan(Math.round(cost * 0.6)) }));
   });
   return {
     status: 'completed',
@@ -121,7 +130,7 @@ function medicalInsurance(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('医保账户', '醫保帳戶', 'Medical-insurance account'), [
         ...who.rows,
-        row(text('参保状态', '參保狀態', 'Status'), '正常参保'),
+        row(text('参保状态', '參保狀態', 'Status'), INSURED),
         row(text('个人账户余额', '個人帳戶餘額', 'Account balance'), yuan(balance)),
         row(text('每月划入', '每月劃入', 'Monthly credit'), yuan(credit)),
       ]),

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@cityhub/schema';
 import {
-  display, format, has, inputRows, isoDay, row, section, str, text,
+  display, format, has, inputRows, isoDay, requiredDocuments, row, section, str, text,
   type SandboxAnswer, type SandboxContext,
 } from './context.js';
 
@@ -21,7 +21,7 @@ export function booking(ctx: SandboxContext): SandboxAnswer {
   const slot = display(ctx, 'timeSlot') ?? text('全天', '全天', 'All day');
   const where = venue(ctx);
   const queue = `${rng.pick(['A', 'B', 'C'])}${String(rng.int(1, 120)).padStart(3, '0')}`;
-  const documents = (ctx.service.documents ?? []).filter((d) => d.required).map((d) => d.name['zh-Hans']);
+  const documents = requiredDocuments(ctx);
   const confirmed = format(
     text('预约成功：{date} {slot}，{where}', '預約成功：{date} {slot}，{where}', 'Booked: {date} {slot}, {where}'),
     { date, slot, where },
@@ -33,10 +33,10 @@ export function booking(ctx: SandboxContext): SandboxAnswer {
       section(text('预约信息', '預約資訊', 'Booking'), [
         row(text('预约编号', '預約編號', 'Reference'), ctx.orderReference),
         row(text('日期', '日期', 'Date'), date),
-        row(text('时段', '時段', 'Time'), slot['zh-Hans']),
-        row(text('地点', '地點', 'Place'), where['zh-Hans']),
+        row(text('时段', '時段', 'Time'), slot),
+        row(text('地点', '地點', 'Place'), where),
         row(text('排队号', '排隊號', 'Queue number'), queue),
-        ...(documents.length > 0 ? [row(text('请携带', '請攜帶', 'Bring'), documents.join('、'))] : []),
+        ...(documents ? [row(text('请携带', '請攜帶', 'Bring'), documents)] : []),
       ]),
       ...(has(ctx, 'name') || has(ctx, 'mobile') || has(ctx, 'idNumber') || has(ctx, 'plate')
         ? [section(text('预约人', '預約人', 'Booked for'), inputRows(ctx, ['name', 'idNumber', 'mobile', 'plate']))]

@@ -16,6 +16,8 @@ export interface SandboxContext {
   rng: Rng;
   /** The human reference an order created by this submission gets (`SZ-20261123-0042`). */
   orderReference: string;
+  /** Whether the hub's ledger has this bill as paid (a bill paid through the hub is reported paid, and so is what it was for). */
+  isPaid: (billId: string) => boolean;
 }
 
 /** An order as a provider describes it; the hub adds id, reference, title and timestamps. */
@@ -124,8 +126,19 @@ export function format(template: LocalizedText, args: Record<string, LocalizedTe
   return { 'zh-Hans': fill('zh-Hans'), 'zh-Hant': fill('zh-Hant'), en: fill('en') };
 }
 
-export const row = (label: LocalizedText, value: string, sensitive = false): ResultRow =>
-  sensitive ? { label, value, sensitive: true } : { label, value };
+/**
+ * A label/value row. Words (statuses, types, descriptions, names of things) go in as localized text; what reads the
+ * same in every locale (numbers, amounts, dates, plates, masked values) as a string — localized text that is the
+ * same in every locale is sent as that string.
+ */
+export function row(label: LocalizedText, value: string | LocalizedText, sensitive = false): ResultRow {
+  const shown = typeof value === 'string' || isSame(value) ? plainOf(value) : value;
+  return sensitive ? { label, value: shown, sensitive: true } : { label, value: shown };
+}
+
+const plainOf = (value: string | LocalizedText): string => (typeof value === 'string' ? value : value['zh-Hans']);
+const isSame = (value: LocalizedText): boolean =>
+  (value['zh-Hant'] ?? value['zh-Hans']) === value['zh-Hans'] && (value.en ?? value['zh-Hans']) === value['zh-Hans'];
 
 export const section = (title: LocalizedText, rows: ResultRow[]): ResultSection => ({ title, rows });
 
@@ -188,15 +201,25 @@ export function display(ctx: FieldContext, code: string): LocalizedText | undefi
   const f = field(ctx, code);
   if (f && (f.type === 'singlevaluelist' || f.type === 'multivaluelist')) {
     const keys = Array.isArray(value) ? value : [String(value)];
-    const names = keys.map((k) => f.values.find((v) => v.key === k)?.name ?? same(k));
-    return {
-      'zh-Hans': names.map((n) => n['zh-Hans']).join('、'),
-      'zh-Hant': names.map((n) => n['zh-Hant'] ?? n['zh-Hans']).join('、'),
-      en: names.map((n) => n.en ?? n['zh-Hans']).join(', '),
-    };
+    return list(keys.map((k) => f.values.find((v) => v.key === k)?.name ?? same(k)));
   }
   if (f?.type === 'amount' && typeof value === 'number') return same(yuan(value));
   return same(masked(ctx, code) ?? String(value));
+}
+
+/** Names as one list in each locale: `身份证、户口簿` / `ID card, household register`. */
+export function list(names: readonly LocalizedText[]): LocalizedText {
+  return {
+    'zh-Hans': names.map((n) => n['zh-Hans']).join('、'),
+    'zh-Hant': names.map((n) => n['zh-Hant'] ?? n['zh-Hans']).join('、'),
+    en: names.map((n) => n.en ?? n['zh-Hans']).join(', '),
+  };
+}
+
+/** The documents the service requires, as one list, or `undefined` when it requires none. */
+export function requiredDocuments(ctx: FieldContext): LocalizedText | undefined {
+  const names = (ctx.service.documents ?? []).filter((d) => d.required).map((d) => d.name);
+  return names.length > 0 ? list(names) : undefined;
 }
 
 const ACCOUNT_CODES = new Set(['accountNumber', 'cardNumber', 'examNumber', 'applicationNumber', 'decisionNumber', 'engineNumberTail']);
@@ -235,9 +258,7 @@ export function inputRows(ctx: FieldContext, codes?: readonly string[]): ResultR
   const rows: ResultRow[] = [];
   for (const f of wanted) {
     if (!has(ctx, f.code) || f.type === 'text') continue;
-    const shown = display(ctx, f.code)!;
-    const sensitive = masked(ctx, f.code) !== undefined;
-    rows.push({ label: f.label, value: shown['zh-Hans'], ...(sensitive ? { sensitive: true } : {}) });
+    rows.push(row(f.label, display(ctx, f.code)!, masked(ctx, f.code) !== undefined));
   }
   return rows;
 }
@@ -285,10 +306,16 @@ export function bill(
     status?: Bill['status'];
     /** What identifies the bill when `reference` is masked (the full account number + period). */
     key?: string;
+    /**
+     * Whose bill it is, for its id (default: this service). Services that show the same bill (a traffic fine by
+     * decision number, by plate) share a scope, so paying it in one shows it paid in the other.
+     */
+    scope?: string;
   },
 ): Bill {
   const key = fields.key ?? fields.reference;
-  const id = `bill_${createHash('sha256').update(`${ctx.city.code}\n${ctx.service.code}\n${key}\n${fields.amount.amount}`).digest('hex').slice(0, 24)}`;
+  const scope = fields.scope ?? ctx.service.code;
+  const id = `bill_${createHash('sha256').update(`${ctx.city.code}\n${scope}\n${key}\n${fields.amount.amount}`).digest('hex').slice(0, 24)}`;
   return {
     id,
     reference: fields.reference,
@@ -299,8 +326,16 @@ export function bill(
     amount: fields.amount,
     ...(fields.payer !== undefined ? { payer: fields.payer } : {}),
     ...(fields.dueDate !== undefined ? { dueDate: fields.dueDate } : {}),
-    status: fields.status ?? 'unpaid',
+    status: ctx.isPaid(id) ? 'paid' : fields.status ?? 'unpaid',
   };
+}
+
+/**
+ * The status of an answer carrying bills: a payment is not done while a bill of it is unpaid (`accepted`: asked for,
+ * awaiting payment); a query is done whatever its bills say.
+ */
+export function statusOf(ctx: SandboxContext, bills: readonly Bill[]): SandboxAnswer['status'] {
+  return ctx.service.kind === 'payment' && bills.some((b) => b.status === 'unpaid') ? 'accepted' : 'completed';
 }
 
 export const cny = (fen: number) => ({ amount: Math.max(0, Math.round(fen)), currency: 'CNY' as const });

@@ -70,7 +70,7 @@ export function examScores(ctx: SandboxContext): SandboxAnswer {
         row(text('总分', '總分', 'Total'), `${total} / ${full}`),
         ...(passed === undefined
           ? [row(text('全市排名', '全市排名', 'City rank'), String(Math.max(1, Math.round((1 - ability) * 60_000 + rng.int(0, 500)))))]
-          : [row(text('结果', '結果', 'Result'), passed ? '合格' : '不合格')]),
+          : [row(text('结果', '結果', 'Result'), passed ? text('合格', '合格', 'Pass') : text('不合格', '不合格', 'Fail'))]),
       ]),
     ],
     bills: [],

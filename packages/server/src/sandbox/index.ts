@@ -67,11 +67,14 @@ export interface SandboxRequest {
   values: FormValues;
   now: Date;
   orderReference: string;
+  /** Whether the hub's ledger has a bill as paid (default: none is). */
+  isPaid?: (billId: string) => boolean;
 }
 
 function contextFor(request: SandboxRequest): SandboxContext {
   return {
     ...request,
+    isPaid: request.isPaid ?? (() => false),
     rng: new Rng(seedFor(request.city.code, request.service.code, canonicalJson(request.values))),
   };
 }

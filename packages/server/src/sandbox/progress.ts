@@ -26,8 +26,8 @@ export function applicationProgress(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('办理进度', '辦理進度', 'Progress'), [
         row(text('申请编号', '申請編號', 'Application number'), number),
-        row(text('事项', '事項', 'Service'), ctx.service.name['zh-Hans']),
-        row(text('当前状态', '目前狀態', 'Status'), current['zh-Hans']),
+        row(text('事项', '事項', 'Service'), ctx.service.name),
+        row(text('当前状态', '目前狀態', 'Status'), current),
       ]),
       section(text('办理记录', '辦理記錄', 'History'), steps),
     ],

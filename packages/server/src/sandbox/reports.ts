@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@cityhub/schema';
 import { maskPlate } from '@cityhub/schema';
 import {
-  display, format, has, inputRows, row, section, str, text,
+  display, format, has, inputRows, requiredDocuments, row, section, str, text,
   type SandboxAnswer, type SandboxContext,
 } from './context.js';
 
@@ -30,8 +30,8 @@ function moveCar(ctx: SandboxContext): SandboxAnswer {
       section(text('挪车请求', '挪車請求', 'Move-car request'), [
         row(text('受理编号', '受理編號', 'Reference'), ctx.orderReference),
         row(text('车牌', '車牌', 'Plate'), maskPlate(plate), true),
-        ...(where ? [row(text('位置', '位置', 'Location'), where['zh-Hans'])] : []),
-        row(text('通知方式', '通知方式', 'Notified by'), '短信 + 语音电话'),
+        ...(where ? [row(text('位置', '位置', 'Location'), where)] : []),
+        row(text('通知方式', '通知方式', 'Notified by'), text('短信 + 语音电话', '簡訊 + 語音電話', 'SMS + voice call')),
       ]),
     ],
     bills: [],
@@ -59,9 +59,9 @@ export function report(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('受理回执', '受理回執', 'Receipt'), [
         row(text('受理编号', '受理編號', 'Reference'), ctx.orderReference),
-        row(text('类别', '類別', 'Category'), what['zh-Hans']),
-        row(text('处理单位', '處理單位', 'Handled by'), ctx.service.provider.name['zh-Hans']),
-        row(text('预计办结', '預計辦結', 'Expected'), within['zh-Hans']),
+        row(text('类别', '類別', 'Category'), what),
+        row(text('处理单位', '處理單位', 'Handled by'), ctx.service.provider.name),
+        row(text('预计办结', '預計辦結', 'Expected'), within),
         ...inputRows(ctx, (ctx.service.form?.fields ?? []).map((f) => f.code).filter((code) => code !== 'category')),
       ]),
     ],
@@ -76,7 +76,7 @@ export function report(ctx: SandboxContext): SandboxAnswer {
 /** A transaction (permit renewal, registration, certificate) → an application received with a reference. */
 export function transaction(ctx: SandboxContext): SandboxAnswer {
   const within = workingDays(ctx, 5);
-  const documents = (ctx.service.documents ?? []).filter((d) => d.required).map((d) => d.name['zh-Hans']);
+  const documents = requiredDocuments(ctx);
   return {
     status: 'accepted',
     summary: format(
@@ -86,10 +86,10 @@ export function transaction(ctx: SandboxContext): SandboxAnswer {
     sections: [
       section(text('申请回执', '申請回執', 'Application receipt'), [
         row(text('申请编号', '申請編號', 'Reference'), ctx.orderReference),
-        row(text('事项', '事項', 'Service'), ctx.service.name['zh-Hans']),
-        row(text('受理单位', '受理單位', 'Handled by'), ctx.service.provider.name['zh-Hans']),
-        row(text('预计办结', '預計辦結', 'Expected'), within['zh-Hans']),
-        ...(documents.length > 0 ? [row(text('所需材料', '所需材料', 'Documents'), documents.join('、'))] : []),
+        row(text('事项', '事項', 'Service'), ctx.service.name),
+        row(text('受理单位', '受理單位', 'Handled by'), ctx.service.provider.name),
+        row(text('预计办结', '預計辦結', 'Expected'), within),
+        ...(documents ? [row(text('所需材料', '所需材料', 'Documents'), documents)] : []),
       ]),
       ...(inputRows(ctx).length > 0 ? [section(text('申请信息', '申請資訊', 'Details'), inputRows(ctx))] : []),
     ],

@@ -1,6 +1,6 @@
 import { maskPlate, type Bill, type ResultSection } from '@cityhub/schema';
 import {
-  Rng, bill, cny, display, format, isoDay, place, row, section, str, text, yuan,
+  Rng, bill, cny, display, format, isoDay, place, row, section, statusOf, str, text, yuan,
   type SandboxAnswer, type SandboxContext,
 } from './context.js';
 
@@ -31,6 +31,10 @@ interface Violation {
   time: string;
   where: ReturnType<typeof text>;
   fine: number;
+  /** Late-payment surcharge (加处罚款), fen. */
+  surcharge: number;
+  /** What is due: the fine plus the surcharge, fen. */
+  total: number;
   points: number;
 }
 
@@ -39,116 +43,116 @@ function decisionNumberFor(city: string, rng: Rng): string {
   return `${city}${rng.digits(9)}`;
 }
 
+/**
+ * What a decision number (处罚决定书编号) stands for — offence, time, place and amount due — the same whichever
+ * service asks (the lookup by plate, the payment by decision number).
+ */
+function violationOf(ctx: SandboxContext, decisionNumber: string): Violation {
+  const rng = new Rng(`cityhub-violation\n${ctx.city.code}\n${decisionNumber}`);
+  const offence = rng.pick(OFFENCES);
+  const daysAgo = rng.int(3, 60);
+  // Late fee (加处罚款): 3% of the fine per day after 15 days, capped at the fine itself.
+  const surcharge = Math.min(offence.fine, Math.round(offence.fine * 0.03 * Math.max(0, daysAgo - 15)));
+  return {
+    decisionNumber,
+    offence,
+    date: isoDay(ctx.now, -daysAgo),
+    time: `${String(rng.int(7, 22)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`,
+    where: place(ctx, rng),
+    fine: offence.fine,
+    surcharge,
+    total: offence.fine + surcharge,
+    points: offence.points,
+  };
+}
+
 function violationsFor(ctx: SandboxContext, plate: string): Violation[] {
   // Seeded by city + plate only: the query and the payment service of a city agree on a plate's record.
   const rng = new Rng(`cityhub-violations\n${ctx.city.code}\n${plate}`);
   const count = rng.pick([0, 0, 1, 1, 2, 3]);
-  const days = rng.sample(Array.from({ length: 170 }, (_, i) => i + 3), count).sort((a, b) => a - b);
-  return days.map((daysAgo) => {
-    const offence = rng.pick(OFFENCES);
-    return {
-      decisionNumber: decisionNumberFor(ctx.city.code, rng),
-      offence,
-      date: isoDay(ctx.now, -daysAgo),
-      time: `${String(rng.int(7, 22)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`,
-      where: place(ctx, rng),
-      fine: offence.fine,
-      points: offence.points,
-    };
-  });
+  return Array.from({ length: count }, () => violationOf(ctx, decisionNumberFor(ctx.city.code, rng)))
+    .sort((a, b) => b.date.localeCompare(a.date) || b.time.localeCompare(a.time));
 }
 
-function violationSection(v: Violation, index: number): ResultSection {
-  return section(text(`违法记录 ${index + 1}`, `違法記錄 ${index + 1}`, `Violation ${index + 1}`), [
-    row(text('违法时间', '違法時間', 'When'), `${v.date} ${v.time}`),
-    row(text('违法地点', '違法地點', 'Where'), v.where['zh-Hans']),
-    row(text('违法行为', '違法行為', 'Offence'), `${v.offence.what['zh-Hans']}（${v.offence.code}）`),
-    row(text('罚款金额', '罰款金額', 'Fine'), yuan(v.fine)),
-    row(text('记分', '記分', 'Points'), String(v.points)),
-    row(text('决定书编号', '決定書編號', 'Decision number'), v.decisionNumber),
-    row(text('处理状态', '處理狀態', 'Status'), '未缴款'),
-  ]);
-}
-
-function violationBill(ctx: SandboxContext, v: Violation, plate: string): Bill {
+/** A fine's bill: one id per decision number (scope `traffic-fine`), whichever service shows it. */
+function violationBill(ctx: SandboxContext, v: Violation, plate: string | undefined): Bill {
   return bill(ctx, {
     reference: v.decisionNumber,
+    scope: 'traffic-fine',
     description: format(text('{date} {what}（{where}）', '{date} {what}（{where}）', '{date} {what} ({where})'), {
       date: v.date,
       what: v.offence.what,
       where: v.where,
     }),
-    amount: cny(v.fine),
-    payer: maskPlate(plate),
+    amount: cny(v.total),
+    ...(plate ? { payer: maskPlate(plate) } : {}),
     dueDate: isoDay(ctx.now, 15),
   });
 }
 
-/** Plate (+ vehicle type, engine-number tail) → the vehicle's unhandled violations; payable ones as bills. */
+const UNPAID = text('未缴款', '未繳款', 'Unpaid');
+const PAID = text('已缴款', '已繳款', 'Paid');
+
+/** The rows of one violation, the same in the lookup and the payment. */
+function violationRows(v: Violation, b: Bill): ResultSection['rows'] {
+  return [
+    row(text('违法时间', '違法時間', 'When'), `${v.date} ${v.time}`),
+    row(text('违法地点', '違法地點', 'Where'), v.where),
+    row(text('违法行为', '違法行為', 'Offence'), format(text('{what}（{code}）', '{what}（{code}）', '{what} ({code})'), { what: v.offence.what, code: v.offence.code })),
+    row(text('记分', '記分', 'Points'), String(v.points)),
+    row(text('罚款金额', '罰款金額', 'Fine'), yuan(v.fine)),
+    row(text('滞纳金', '滯納金', 'Late surcharge'), yuan(v.surcharge)),
+    row(text('应缴合计', '應繳合計', 'Total due'), yuan(v.total)),
+    row(text('决定书编号', '決定書編號', 'Decision number'), v.decisionNumber),
+    row(text('处理状态', '處理狀態', 'Status'), b.status === 'paid' ? PAID : UNPAID),
+  ];
+}
+
+/** Plate (+ vehicle type, engine-number tail) → the vehicle's violations, each unpaid fine a bill to pay. */
 export function trafficViolations(ctx: SandboxContext): SandboxAnswer {
   const plate = str(ctx, 'plate')!;
   const violations = violationsFor(ctx, plate);
-  const fines = violations.reduce((sum, v) => sum + v.fine, 0);
-  const points = violations.reduce((sum, v) => sum + v.points, 0);
+  const bills = violations.map((v) => violationBill(ctx, v, plate));
+  const open = violations.filter((_, i) => bills[i]!.status === 'unpaid');
+  const due = open.reduce((sum, v) => sum + v.total, 0);
+  const points = open.reduce((sum, v) => sum + v.points, 0);
   const vehicle = display(ctx, 'vehicleType');
   const overview = section(text('车辆信息', '車輛資訊', 'Vehicle'), [
     row(text('号牌号码', '號牌號碼', 'Plate'), maskPlate(plate), true),
-    ...(vehicle ? [row(text('号牌种类', '號牌種類', 'Vehicle type'), vehicle['zh-Hans'])] : []),
-    row(text('未处理违法', '未處理違法', 'Unhandled violations'), String(violations.length)),
-    row(text('罚款合计', '罰款合計', 'Total fines'), yuan(fines)),
+    ...(vehicle ? [row(text('号牌种类', '號牌種類', 'Vehicle type'), vehicle)] : []),
+    row(text('未处理违法', '未處理違法', 'Unhandled violations'), String(open.length)),
+    row(text('应缴罚款合计', '應繳罰款合計', 'Fines due'), yuan(due)),
     row(text('记分合计', '記分合計', 'Total points'), String(points)),
   ]);
-  const summary = violations.length === 0
+  const summary = open.length === 0
     ? format(text('{plate} 暂无未处理的交通违法记录', '{plate} 暫無未處理的交通違法記錄', 'No unhandled traffic violations for {plate}'), { plate: maskPlate(plate) })
     : format(
-      text('{plate} 有 {n} 条未处理违法，罚款 {fine}，记 {points} 分', '{plate} 有 {n} 條未處理違法，罰款 {fine}，記 {points} 分', '{plate} has {n} unhandled violation(s): {fine} in fines, {points} point(s)'),
-      { plate: maskPlate(plate), n: String(violations.length), fine: yuan(fines), points: String(points) },
+      text('{plate} 有 {n} 条未处理违法，待缴罚款 {fine}，记 {points} 分', '{plate} 有 {n} 條未處理違法，待繳罰款 {fine}，記 {points} 分', '{plate} has {n} unhandled violation(s): {fine} in fines due, {points} point(s)'),
+      { plate: maskPlate(plate), n: String(open.length), fine: yuan(due), points: String(points) },
     );
-  const payable = ctx.service.kind === 'payment';
   return {
-    status: 'completed',
+    status: statusOf(ctx, bills),
     summary,
-    sections: [overview, ...violations.map(violationSection)],
-    bills: payable ? violations.map((v) => violationBill(ctx, v, plate)) : [],
+    sections: [
+      overview,
+      ...violations.map((v, i) => section(text(`违法记录 ${i + 1}`, `違法記錄 ${i + 1}`, `Violation ${i + 1}`), violationRows(v, bills[i]!))),
+    ],
+    bills,
   };
 }
 
 /** A decision number (处罚决定书编号) → that fine's bill, with the late-payment surcharge when overdue. */
 export function fineByDecision(ctx: SandboxContext): SandboxAnswer {
-  const decision = str(ctx, 'decisionNumber')!;
-  const rng = ctx.rng.fork('decision');
-  const offence = rng.pick(OFFENCES);
-  const daysAgo = rng.int(3, 40);
-  const where = place(ctx, rng);
-  const date = isoDay(ctx.now, -daysAgo);
-  // Late fee (加处罚款): 3% of the fine per day after 15 days, capped at the fine itself.
-  const lateDays = Math.max(0, daysAgo - 15);
-  const surcharge = Math.min(offence.fine, Math.round(offence.fine * 0.03 * lateDays));
-  const total = offence.fine + surcharge;
-  const plate = str(ctx, 'plate');
+  const v = violationOf(ctx, str(ctx, 'decisionNumber')!);
+  const b = violationBill(ctx, v, str(ctx, 'plate'));
+  const args = { d: v.decisionNumber, amount: yuan(v.total) };
   return {
-    status: 'completed',
-    summary: format(text('决定书 {d} 待缴 {amount}', '決定書 {d} 待繳 {amount}', 'Decision {d}: {amount} due'), { d: decision, amount: yuan(total) }),
-    sections: [
-      section(text('处罚决定', '處罰決定', 'Penalty decision'), [
-        row(text('决定书编号', '決定書編號', 'Decision number'), decision),
-        row(text('违法时间', '違法時間', 'When'), date),
-        row(text('违法地点', '違法地點', 'Where'), where['zh-Hans']),
-        row(text('违法行为', '違法行為', 'Offence'), offence.what['zh-Hans']),
-        row(text('罚款金额', '罰款金額', 'Fine'), yuan(offence.fine)),
-        row(text('滞纳金', '滯納金', 'Late surcharge'), yuan(surcharge)),
-        row(text('应缴合计', '應繳合計', 'Total due'), yuan(total)),
-      ]),
-    ],
-    bills: [
-      bill(ctx, {
-        reference: decision,
-        description: format(text('交通违法罚款 {what}', '交通違法罰款 {what}', 'Traffic fine: {what}'), { what: offence.what }),
-        amount: cny(total),
-        ...(plate ? { payer: maskPlate(plate) } : {}),
-        dueDate: isoDay(ctx.now, 15),
-      }),
-    ],
+    status: statusOf(ctx, [b]),
+    summary: b.status === 'paid'
+      ? format(text('决定书 {d} 已缴款', '決定書 {d} 已繳款', 'Decision {d} is paid'), args)
+      : format(text('决定书 {d} 待缴 {amount}', '決定書 {d} 待繳 {amount}', 'Decision {d}: {amount} due'), args),
+    sections: [section(text('处罚决定', '處罰決定', 'Penalty decision'), violationRows(v, b))],
+    bills: [b],
   };
 }
 
@@ -169,7 +173,7 @@ export function drivingRestriction(ctx: SandboxContext): SandboxAnswer {
       section(text('限行信息', '限行資訊', 'Restriction'), [
         row(text('日期', '日期', 'Date'), isoDay(ctx.now)),
         row(text('尾号', '尾號', 'Last digit'), lastDigit),
-        row(text('今日限行尾号', '今日限行尾號', 'Restricted today'), day >= 1 && day <= 5 ? pairs[day - 1]! : '不限行'),
+        row(text('今日限行尾号', '今日限行尾號', 'Restricted today'), day >= 1 && day <= 5 ? text(pairs[day - 1]!, pairs[day - 1]!, pairs[day - 1]!.replace('、', ' and ')) : text('不限行', '不限行', 'None')),
         row(text('限行时段', '限行時段', 'Hours'), '07:00–20:00'),
       ]),
     ],

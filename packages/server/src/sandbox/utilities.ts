@@ -1,6 +1,6 @@
 import { maskAccount, type LocalizedText } from '@cityhub/schema';
 import {
-  bill, cny, format, isoDay, isoMonth, maskedAddress, maskedHolder, place, row, same, section, str, text, topicWords, yuan,
+  bill, cny, format, isoDay, isoMonth, maskedAddress, maskedHolder, place, row, same, section, statusOf, str, text, topicWords, yuan,
   type SandboxAnswer, type SandboxContext,
 } from './context.js';
 
@@ -53,15 +53,24 @@ export function utilityBill(ctx: SandboxContext): SandboxAnswer {
     usageRow = [
       row(text('上期读数', '上期讀數', 'Previous reading'), String(previous)),
       row(text('本期读数', '本期讀數', 'Current reading'), String(previous + usage)),
-      row(text('用量', '用量', 'Usage'), `${usage} ${utility.unit!['zh-Hans']}`),
+      row(text('用量', '用量', 'Usage'), format(text('{n} {unit}', '{n} {unit}', '{n} {unit}'), { n: String(usage), unit: utility.unit! })),
       row(text('单价', '單價', 'Unit price'), `¥${(utility.price / 10_000).toFixed(utility.price % 100 === 0 ? 2 : 4)}`),
     ];
   }
-  const paid = rng.chance(0.15);
   const due = `${isoMonth(ctx.now, 0)}-25`;
+  const theBill = bill(ctx, {
+    reference: `${maskAccount(account)}-${period.replace('-', '')}`,
+    key: `${account}-${period}`,
+    description: format(text('{period} {what}', '{period} {what}', '{what}, {period}'), { period, what: utility.name }),
+    amount: cny(amount),
+    payer: `${holder} (${maskAccount(account)})`,
+    dueDate: due,
+    status: rng.chance(0.15) ? 'paid' : 'unpaid',
+  });
+  const paid = theBill.status === 'paid';
   const address = maskedAddress(ctx, rng);
   return {
-    status: 'completed',
+    status: statusOf(ctx, [theBill]),
     summary: paid
       ? format(text('{period} {what}已缴清', '{period} {what}已繳清', '{what} for {period} is paid'), { period, what: utility.name })
       : format(text('{period} {what}待缴 {amount}', '{period} {what}待繳 {amount}', '{what} for {period}: {amount} due'), { period, what: utility.name, amount: yuan(amount) }),
@@ -69,24 +78,14 @@ export function utilityBill(ctx: SandboxContext): SandboxAnswer {
       section(format(text('{what}账单', '{what}帳單', '{what} bill'), { what: utility.name }), [
         row(text('户号', '戶號', 'Account'), maskAccount(account), true),
         row(text('户名', '戶名', 'Holder'), holder, true),
-        row(text('用户地址', '用戶地址', 'Address'), address['zh-Hans'], true),
+        row(text('用户地址', '用戶地址', 'Address'), address, true),
         row(text('账期', '帳期', 'Period'), period),
         ...usageRow,
         row(text('应缴金额', '應繳金額', 'Amount due'), yuan(paid ? 0 : amount)),
         row(text('缴费截止', '繳費截止', 'Due by'), due),
       ]),
     ],
-    bills: [
-      bill(ctx, {
-        reference: `${maskAccount(account)}-${period.replace('-', '')}`,
-        key: `${account}-${period}`,
-        description: format(text('{period} {what}', '{period} {what}', '{what}, {period}'), { period, what: utility.name }),
-        amount: cny(amount),
-        payer: `${holder} (${maskAccount(account)})`,
-        dueDate: due,
-        status: paid ? 'paid' : 'unpaid',
-      }),
-    ],
+    bills: [theBill],
   };
 }
 
@@ -95,31 +94,39 @@ function topUpName(ctx: SandboxContext): LocalizedText {
   return /\betc\b|etc-/.test(topicWords(ctx)) ? text('ETC 卡充值', 'ETC 卡儲值', 'ETC card top-up') : ctx.service.name;
 }
 
-/** A transit / ETC card number + amount → a top-up bill for exactly that amount. */
+/**
+ * A transit / ETC card number + amount → a top-up bill for exactly that amount. Until it is paid the top-up is
+ * only asked for (`accepted`, no balance after it); once the hub's ledger has it paid, it is done.
+ */
 export function cardTopUp(ctx: SandboxContext): SandboxAnswer {
   const card = str(ctx, 'cardNumber')!;
   const amount = Number(ctx.values.amount);
   const balance = ctx.rng.fork('balance').int(0, 8000);
+  const topUp = bill(ctx, {
+    reference: `${maskAccount(card)}-${isoDay(ctx.now).replaceAll('-', '')}`,
+    key: `${card}-${isoDay(ctx.now)}`,
+    description: topUpName(ctx),
+    amount: cny(amount),
+    payer: maskAccount(card),
+  });
+  const paid = topUp.status === 'paid';
+  const args = { card: maskAccount(card), amount: yuan(amount) };
   return {
-    status: 'completed',
-    summary: format(text('为 {card} 充值 {amount}', '為 {card} 儲值 {amount}', 'Top up {card} with {amount}'), { card: maskAccount(card), amount: yuan(amount) }),
+    status: statusOf(ctx, [topUp]),
+    summary: paid
+      ? format(text('已为 {card} 充值 {amount}，请圈存写卡后使用', '已為 {card} 儲值 {amount}，請圈存寫卡後使用', '{card} topped up with {amount}; write it to the card before use'), args)
+      : format(text('为 {card} 充值 {amount}，待支付', '為 {card} 儲值 {amount}，待付款', 'Top up {card} with {amount}: awaiting payment'), args),
     sections: [
       section(text('充值信息', '儲值資訊', 'Top-up'), [
         row(text('卡号', '卡號', 'Card'), maskAccount(card), true),
-        row(text('当前余额', '目前餘額', 'Current balance'), yuan(balance)),
         row(text('充值金额', '儲值金額', 'Top-up amount'), yuan(amount)),
-        row(text('充值后余额', '儲值後餘額', 'Balance after top-up'), yuan(balance + amount)),
+        row(text('充值状态', '儲值狀態', 'Status'), paid ? text('已支付，待圈存', '已付款，待圈存', 'Paid; write it to the card') : text('待支付', '待付款', 'Awaiting payment')),
+        ...(paid
+          ? [row(text('充值后余额', '儲值後餘額', 'Balance after top-up'), yuan(balance + amount))]
+          : [row(text('当前余额', '目前餘額', 'Current balance'), yuan(balance))]),
       ]),
     ],
-    bills: [
-      bill(ctx, {
-        reference: `${maskAccount(card)}-${isoDay(ctx.now).replaceAll('-', '')}`,
-        key: `${card}-${isoDay(ctx.now)}`,
-        description: topUpName(ctx),
-        amount: cny(amount),
-        payer: maskAccount(card),
-      }),
-    ],
+    bills: [topUp],
   };
 }
 
@@ -130,7 +137,7 @@ export function cardBalance(ctx: SandboxContext): SandboxAnswer {
   const balance = rng.int(0, 20_000);
   const trips = Array.from({ length: rng.int(2, 5) }, (_, i) => {
     const where = place(ctx, rng);
-    return row(same(isoDay(ctx.now, -(i * 2 + rng.int(0, 1)))), `${where['zh-Hans']} −${yuan(rng.pick([200, 200, 300, 400, 500, 700]))}`);
+    return row(same(isoDay(ctx.now, -(i * 2 + rng.int(0, 1)))), format(same('{where} −{fare}'), { where, fare: yuan(rng.pick([200, 200, 300, 400, 500, 700])) }));
   });
   return {
     status: 'completed',
@@ -139,7 +146,7 @@ export function cardBalance(ctx: SandboxContext): SandboxAnswer {
       section(text('卡片信息', '卡片資訊', 'Card'), [
         row(text('卡号', '卡號', 'Card'), maskAccount(card), true),
         row(text('余额', '餘額', 'Balance'), yuan(balance)),
-        row(text('卡片状态', '卡片狀態', 'Status'), '正常'),
+        row(text('卡片状态', '卡片狀態', 'Status'), text('正常', '正常', 'Active')),
       ]),
       section(text('最近交易', '最近交易', 'Recent trips'), trips),
     ],
