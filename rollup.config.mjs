@@ -17,7 +17,9 @@ const minifyLitLiterals = () => ({
     if (!/[\\/]packages[\\/]components[\\/]src[\\/]/.test(id) || !/\b(?:css|html|svg)\s*`/.test(code)) return null;
     // keepClosingSlash: svg`` icons are self-closed shapes (`<path …/><circle …/>`); without the slash the parser
     // nests each shape in the one before and only the first is drawn.
-    const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { keepClosingSlash: true } });
+    // conservativeCollapse: runs of whitespace become one space instead of none, so a template's spaces render as in
+    // the source the tests run (` (${…})` kept its space: "Bureau (Traffic Police)", not "Bureau(Traffic Police)").
+    const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { keepClosingSlash: true, conservativeCollapse: true } });
     return result ? { code: result.code, map: result.map } : null;
   },
 });

@@ -30,3 +30,10 @@ test('no browser bundle evaluates code (eval, the Function constructor): pages w
     assert.deepEqual(code.match(/\beval\s*\(|\bnew\s+Function\b|(?<![\w$.])Function\s*\(/g) ?? [], [], file);
   }
 });
+
+test('the CDN bundle keeps the spaces its templates render (English text beside a value keeps its word space)', () => {
+  // Whitespace is collapsed, never removed: "Bureau (Traffic Police)" must not become "Bureau(Traffic Police)", and
+  // the bundle renders what the source renders in the tests.
+  const code = readFileSync(`${root}build/cityhub.js`, 'utf8');
+  assert.match(code, /` \(\$\{\w+\}\)`/, 'parens() keeps the space before its "("');
+});
