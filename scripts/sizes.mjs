@@ -29,7 +29,10 @@ export const BUDGETS = {
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
   'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.35 * KB },
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 91.5 * KB },
+  // CDN 91.5 → 92 KB (+0.43 KB) for defects a new-user walkthrough found on 2026-12-07: template whitespace
+  // collapsed, not removed (+0.14: English lost the space before "(…)"), result values in the reader's language
+  // (+0.05), and the hub's phone header, remembered language and unknown addresses shown as home (+0.25).
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 92 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */

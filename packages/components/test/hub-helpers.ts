@@ -4,7 +4,7 @@ import type { CatalogService, CityCatalog, Order, OrderList } from '@cityhub/sch
 import '../src/define/city-hub.js';
 import type { PaymentsClient } from '../src/context.js';
 import type { CityHubElement } from '../src/hub/hub.js';
-import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '../src/hub/storage.js';
+import { FAVOURITES_KEY, LOCALE_KEY, MODE_KEY, RECENT_SERVICES_KEY } from '../src/hub/storage.js';
 import { RECENT_CITIES_KEY } from '../src/city-picker/city-picker.js';
 import { FakeHubClient } from './helpers/fake-client.js';
 import { loadCatalog, loadCities } from './helpers/fixtures.js';
@@ -43,7 +43,7 @@ export const PAGE = `${location.pathname}${location.search}`;
 
 export function resetPage(hash = ''): void {
   history.replaceState(null, '', `${PAGE}${hash}`);
-  for (const key of [FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, RECENT_CITIES_KEY]) localStorage.removeItem(key);
+  for (const key of [FAVOURITES_KEY, RECENT_SERVICES_KEY, MODE_KEY, LOCALE_KEY, RECENT_CITIES_KEY]) localStorage.removeItem(key);
   document.documentElement.lang = 'zh-Hans';
 }
 

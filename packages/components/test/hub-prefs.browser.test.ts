@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { CityHubElement } from '../src/hub/hub.js';
 import type { CitySearch } from '../src/search/search.js';
-import { FAVOURITES_KEY, MODE_KEY, RECENT_SERVICES_KEY, TEXT_SIZE_KEY } from '../src/hub/storage.js';
+import { ELDER_TEXT_SIZES, FAVOURITES_KEY, LOCALE_KEY, MODE_KEY, RECENT_SERVICES_KEY, TEXT_SIZE_KEY } from '../src/hub/storage.js';
 import {
   deepActive, deepAll, heading, headingText, hubClient, mountHub, part, parts, resetPage, settleChildren, showsFocus, tile, waitForView, waitUntil,
   type HubFakeClient,
@@ -138,6 +138,48 @@ describe('<city-hub> elder mode (适老化)', () => {
     }
   });
 
+  it('fits a phone (320 and 375 px) in every text size and language, and its first screen shows the page', async () => {
+    const [width, height] = [window.innerWidth, window.innerHeight];
+    try {
+      for (const phone of [320, 375]) {
+        await setViewport({ width: phone, height: 740 });
+        for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+          const el = await mountHub(client, { mode: 'elder', lang });
+          await waitForView(el, 'home');
+          const header = part(el, 'header')!;
+          for (const size of ELDER_TEXT_SIZES) {
+            el.setTextSize(size);
+            await el.updateComplete;
+            await settleChildren(el);
+            const where = `${phone}px, ${lang}, ${size}px text`;
+            const right = el.getBoundingClientRect().right;
+            for (const node of header.querySelectorAll('*')) {
+              expect(node.getBoundingClientRect().right, `${where}: ${describeEl(node)} overflows`).to.be.at.most(right + 0.5);
+            }
+            expect(document.documentElement.scrollWidth, `${where}: no sideways scrolling`).to.be.at.most(phone);
+            for (const control of targets(el).filter((c) => header.contains(c))) {
+              const rect = control.getBoundingClientRect();
+              expect(Math.min(rect.width, rect.height), `${where}: ${describeEl(control)} is a 60px target`).to.be.at.least(59.5);
+            }
+            if (size === ELDER_TEXT_SIZES[0]) {
+              // The first screen shows the page under the header: its heading and search, and in Chinese a service.
+              expect(part(el, 'search')!.getBoundingClientRect().bottom, `${where}: search on the first screen`).to.be.at.most(740);
+              if (lang !== 'en') {
+                const first = deepAll(el.shadowRoot!, '[part~="tile"]')[0]!;
+                expect(first.getBoundingClientRect().top, `${where}: a service on the first screen`).to.be.below(740);
+              }
+            }
+          }
+          if (phone === 320 && lang === 'en') await expect(el).to.be.accessible();
+          el.remove();
+        }
+      }
+    } finally {
+      await setViewport({ width, height });
+      localStorage.removeItem(TEXT_SIZE_KEY);
+    }
+  });
+
   it('shows search results in the page, not in a pop-up', async () => {
     const el = await mountHub(client, { mode: 'elder' });
     await waitForView(el, 'home');
@@ -242,6 +284,28 @@ describe('<city-hub> language', () => {
     await settleChildren(el);
     await waitUntil(() => tile(el, 'Housing fund lookup'), 'grid did not follow'); // throws until the tile reads in English
     await expect(el).to.be.accessible();
+  });
+
+  it('remembers the language chosen in the header over the page\'s; a lang the host puts on the element still wins', async () => {
+    const el = await fixture<CityHubElement>(html`<city-hub .client=${client} city="440300"></city-hub>`);
+    await waitForView(el, 'home');
+    const select = part(el, 'locale') as HTMLSelectElement;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => headingText(el) === 'City services in Shenzhen');
+    expect(stored(LOCALE_KEY)).to.equal('en');
+    el.remove();
+    // A reload: the page still says zh-Hans, and the hub opens in the user's English.
+    const again = await fixture<CityHubElement>(html`<city-hub .client=${client} city="440300"></city-hub>`);
+    await waitForView(again, 'home');
+    expect(headingText(again)).to.equal('City services in Shenzhen');
+    expect((part(again, 'locale') as HTMLSelectElement).value).to.equal('en');
+    await expect(again).to.be.accessible();
+    again.remove();
+    const hosted = await mountHub(client, { lang: 'zh-Hant' });
+    await waitForView(hosted, 'home');
+    expect(headingText(hosted)).to.equal('深圳城市服務');
+    expect(stored(LOCALE_KEY), 'the choice is kept').to.equal('en');
   });
 
   it('follows the page\'s lang when it has none of its own', async () => {

@@ -51,6 +51,10 @@ describe('hub routes', () => {
       expect(parseRoutePath(bad), bad).to.equal(undefined);
     }
     expect(routeFromLocation({ hash: '#section-2', pathname: '/' }, 'hash')).to.equal(undefined);
+    // A hub address that names no page is the hub's all the same (it shows its home there): null, not undefined.
+    expect(routeFromLocation({ hash: '#/foo/bar', pathname: '/' }, 'hash')).to.equal(null);
+    expect(routeFromLocation({ hash: '', pathname: '/hub/foo/bar' }, 'path', '/hub')).to.equal(null);
+    expect(routeFromLocation({ hash: '', pathname: '/index.html' }, 'path', '')).to.equal(undefined); // no base: the host's
     expect(routeFromLocation({ hash: '', pathname: '/elsewhere/440300' }, 'path', '/hub')).to.equal(undefined);
     expect(routeFromLocation({ hash: '#/440300', pathname: '/' }, 'none')).to.equal(undefined);
     expect(normalizeBasePath('/')).to.equal('');

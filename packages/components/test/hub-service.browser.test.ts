@@ -227,6 +227,41 @@ describe('<city-hub> service page', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives one plate example: the catalog\'s placeholder and the validation message name the same plate', async () => {
+    // Every plate field of the standard catalog, as shipped to every city.
+    const standard = await (await fetch(new URL('../../catalog/manifests/standard.json', import.meta.url))).json() as unknown;
+    const placeholders = new Set<string>();
+    (function walk(node: unknown): void {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const field = node as { type?: unknown; placeholder?: unknown };
+        if (field.type === 'plate' && field.placeholder) placeholders.add(JSON.stringify(field.placeholder));
+        Object.values(node).forEach(walk);
+      }
+    })(standard);
+    expect(placeholders.size, 'one placeholder for every plate field').to.equal(1);
+    const placeholder = JSON.parse([...placeholders][0]!) as Record<string, string>;
+    const service = catalog.services.find((s) => s.code === 'traffic-violation-query')!;
+    withService(catalog, 'traffic-violation-query', {
+      form: { ...service.form!, fields: service.form!.fields.map((f) => (f.code === 'plate' ? { ...f, placeholder } : f)) } as CatalogService['form'],
+    });
+    const PLATE = /\p{Script=Han}[A-Z][A-Z0-9]{5,6}/u;
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+      const el = await open('traffic-violation-query', { lang });
+      const form = part(el, 'form') as CityServiceForm;
+      await form.updateComplete;
+      await fill(form, 'plate', '12345');
+      await form.submit();
+      await form.updateComplete;
+      const field = form.shadowRoot!.querySelector('[part~="field"][data-code="plate"]')!;
+      const example = PLATE.exec(field.querySelector<HTMLInputElement>('[part~="control"]')!.placeholder)?.[0];
+      expect(example, `${lang}: the placeholder gives an example`).to.be.a('string');
+      expect(field.querySelector('[part~="error-message"]')!.textContent, lang).to.contain(example);
+      if (lang === 'en') await expect(el).to.be.accessible();
+      el.remove();
+    }
+  });
+
   it('lets the host cancel a submission (city-submit is cancelable through the hub)', async () => {
     const el = await open('traffic-violation-query');
     el.addEventListener('city-submit', (e) => e.preventDefault(), { once: true });

@@ -120,6 +120,9 @@ describe('<city-hub> views and states', () => {
     const el = await mountHub(client, { city: '' });
     await waitForView(el, 'picker');
     expect(headingText(el)).to.equal('选择城市');
+    // The navigation says where the user is: at the city picker, not on a home page.
+    expect(parts(el, 'nav-link').map((l) => l.getAttribute('aria-current'))).to.deep.equal([null, null, null]);
+    expect(part(el, 'city-button')!.getAttribute('aria-current')).to.equal('page');
     const picker = el.shadowRoot!.querySelector('city-picker')!;
     await waitUntil(() => picker.shadowRoot!.querySelector('[role="option"]'), 'no cities');
     await expect(el).to.be.accessible();
@@ -129,6 +132,7 @@ describe('<city-hub> views and states', () => {
     shenzhen.click();
     expect((await changed).detail.city.code).to.equal('440300');
     await waitForView(el, 'home');
+    expect(parts(el, 'nav-link')[0]!.getAttribute('aria-current')).to.equal('page');
     expect(location.hash).to.equal('#/440300');
     expect(history.length).to.equal(length);
     expect(el.city).to.equal('440300');
@@ -187,8 +191,27 @@ describe('<city-hub> routing and deep links', () => {
       const el = await mountHub(client);
       await waitForView(el, 'home');
       expect(headingText(el)).to.equal('深圳城市服务');
+      expect(location.hash, 'the address says what the page shows').to.equal('#/440300');
       el.remove();
     }
+  });
+
+  it('shows the home page for an address that names no page after a link or an edited address too, as on load', async () => {
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    link(el, 'category-link', '交通出行').click();
+    await waitForView(el, 'category-page');
+    for (const hash of ['#/foo/bar', '#/440300/unknown/x']) {
+      location.hash = hash;
+      await waitForView(el, 'home');
+      expect(headingText(el)).to.equal('深圳城市服务');
+      expect(location.hash, hash).to.equal('#/440300');
+      expect(el.currentRoute).to.deep.equal({ view: 'home', city: '440300' });
+      await expect(el).to.be.accessible();
+      history.back();
+      await waitForView(el, 'category-page');
+    }
+    expect(location.hash).to.equal('#/440300/category/traffic');
   });
 
   it('offers "use my location" in the picker only with the geolocation attribute', async () => {
@@ -326,6 +349,11 @@ describe('<city-hub> routing and deep links', () => {
       history.back();
       await waitForView(el, 'category-page');
       expect(location.pathname).to.equal('/hub-test/440300/category/social-security');
+      // A path under base-path that names no page (a host's router or an old link): the home page, under its path.
+      history.pushState(null, '', '/hub-test/foo/bar');
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      await waitForView(el, 'home');
+      expect(location.pathname).to.equal('/hub-test/440300');
       el.remove();
     } finally {
       history.replaceState(null, '', original);

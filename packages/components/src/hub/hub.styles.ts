@@ -8,11 +8,12 @@ export const styles = css`
     color: var(--_text);
   }
   .header {
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
-    gap: var(--_space);
+    gap: calc(var(--_space) / 2);
     padding-block: var(--_space);
-    padding-inline: calc(var(--_space) * 2);
+    padding-inline: clamp(calc(var(--_space) / 2), 2.5%, calc(var(--_space) * 2));
     background: var(--_hub-header-background);
     border-block-end: 1px solid var(--_border);
   }
@@ -36,6 +37,7 @@ export const styles = css`
     align-items: center;
     gap: var(--_space);
     margin-inline-start: auto;
+    min-inline-size: 0;
   }
   .city-button {
     text-decoration: none;
@@ -68,7 +70,7 @@ export const styles = css`
   .switch .track {
     position: relative;
     display: inline-block;
-    inline-size: 2.4em;
+    inline-size: 2em;
     block-size: 1.3em;
     border-radius: 1em;
     border: 2px solid var(--_primary);
@@ -105,10 +107,12 @@ export const styles = css`
   }
   .locale-field {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
   }
   select {
+    max-inline-size: 100%;
     min-block-size: var(--_target);
     padding-inline: var(--_space);
     border: 1px solid var(--_border);
@@ -145,6 +149,35 @@ export const styles = css`
     color: var(--_primary);
     font-weight: 700;
     box-shadow: inset 0 -3px 0 var(--_primary);
+  }
+  /* A phone-sized header (the width scales with the text size): one flowing bar with tighter spacing, the language
+     label for screen readers only, navigation without icons. */
+  @container (width < 34em) {
+    .bar,
+    .nav ul,
+    .switch {
+      gap: calc(var(--_space) / 2);
+    }
+    .tools {
+      display: contents;
+    }
+    .locale-field > span {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .button,
+    .text-size .button,
+    .nav-link,
+    select {
+      padding-inline: calc(var(--_space) / 2);
+    }
+    .nav-link .icon {
+      display: none;
+    }
   }
   .main {
     max-inline-size: var(--_hub-max-width);
@@ -468,6 +501,11 @@ export const styles = css`
     .bone {
       animation: none;
     }
+  }
+
+  /* A hint too long for a phone's search box ends in "…" instead of being cut off. */
+  city-search::part(input) {
+    text-overflow: ellipsis;
   }
 
   /* Elder mode (适老化): no overlays — search results flow in the page instead of a pop-up. */

@@ -31,8 +31,8 @@ import {
 } from './router.js';
 import { renderService } from './service-page.js';
 import {
-  ELDER_TEXT_SIZES, FAVOURITES_KEY, MAX_FAVOURITES, MAX_RECENT, RECENT_SERVICES_KEY, readMode, readRefs, readTextSize, withFirst, without,
-  writeMode, writeRefs, writeTextSize, type ElderTextSize,
+  ELDER_TEXT_SIZES, FAVOURITES_KEY, MAX_FAVOURITES, MAX_RECENT, RECENT_SERVICES_KEY, readLocale, readMode, readRefs, readTextSize, withFirst,
+  without, writeLocale, writeMode, writeRefs, writeTextSize, type ElderTextSize,
   type ServiceRef,
 } from './storage.js';
 import { styles } from './hub.styles.js';
@@ -66,7 +66,9 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * `#/440300/topic/driving`, `#/440300/service/traffic-violation-query`, `#/440300/pay/<bill id>`, `#/cities`, `#/orders`,
  * `#/favourites`;
  * `routing="path"` uses real paths under `base-path`; `routing="none"` never touches the URL (one hub per page
- * should route). Browsing pushes history entries; the browser's back and forward buttons restore the view.
+ * should route). Browsing pushes history entries; the browser's back and forward buttons restore the view. An
+ * address that names no hub page (`#/foo/bar`, or a path under `base-path`) shows the home page and takes its address,
+ * on load as after a link or an edited address.
  *
  * **Back** (`back-rule="source"`, Alipay's rule): a category page entered from search goes back to the hub home;
  * a service page entered straight from outside goes back where the user came from (`history.back()`, or the
@@ -75,8 +77,10 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * Navigation moves focus to the new page's heading and announces it in a live region.
  *
  * **Elder mode** (适老化): `mode="elder"`, or the visible switch in the header (remembered in `localStorage`) —
- * 24 px text, 60 px targets, line height 1.5, ≥ 7:1 text contrast, no pop-ups. **Language**: `lang` on the element
- * or the page (zh-Hans, zh-Hant, en), or the switch in the header. Light and dark follow the design tokens.
+ * 24 px text, 60 px targets, line height 1.5, ≥ 7:1 text contrast, no pop-ups. **Language** (zh-Hans, zh-Hant, en),
+ * first that applies: a `lang` attribute the host put on the element; else the user's choice in the header's language
+ * select (remembered in `localStorage` like elder mode); else the `lang` of an ancestor or the page; else zh-Hans.
+ * Light and dark follow the design tokens.
  *
  * Favourites and recently used services are stored in `localStorage` as `{city, service}` codes only.
  *
@@ -401,23 +405,31 @@ export class CityHubElement extends LitElement {
     const mode = readMode();
     this.textSize = readTextSize();
     if (mode) this.mode = mode;
+    // The language the user chose here, unless the host set one on the element (the page's own `lang` does not win).
+    const locale = readLocale();
+    if (locale && !this.getAttribute('lang')) {
+      this.lang = locale;
+      this.i18n.refresh();
+    }
     this.favourites = readRefs(FAVOURITES_KEY, MAX_FAVOURITES);
     this.recent = readRefs(RECENT_SERVICES_KEY, MAX_RECENT);
-    let route = this.routing !== 'none' ? routeFromLocation(window.location, this.routing, this.basePath) : undefined;
+    const found = this.routing !== 'none' ? routeFromLocation(window.location, this.routing, this.basePath) : undefined;
+    let route = found;
     if (!route || (route.view === 'home' && !route.city)) route = { view: 'home', city: this.defaultCity() };
     this.route = route;
     const city = routeCity(route);
     if (city) this.city = city;
     if (route.view === 'orders') this.ordersRun = 1;
+    const url = this.urlFor(route);
     if (this.routing !== 'none') {
       const marked = entryFromState(history.state);
       this.entry = marked ?? { depth: 0, source: 'external' };
-      if (!marked) history.replaceState(stateWithEntry(history.state, this.entry), '');
+      // A hub URL that names no page shows the home page, and the address then says so too.
+      if (!marked || found === null) history.replaceState(stateWithEntry(history.state, this.entry), '', found === null ? url : undefined);
     } else {
       this.entry = { depth: 0, source: 'external' };
       this.stack = [{ route, entry: this.entry }];
     }
-    const url = this.urlFor(route);
     queueMicrotask(() => emitHub(this, 'city-navigate', { route, source: 'external', ...(url ? { url } : {}) }));
   }
 
@@ -519,12 +531,13 @@ export class CityHubElement extends LitElement {
     const route = routeFromLocation(window.location, this.routing, this.basePath);
     let entry = entryFromState(event.state);
     // Neither a hub URL nor a hub entry: the host's own (an in-page anchor, its own router). Not the hub's business.
-    if (!route && !entry) return;
+    if (route === undefined && !entry) return;
     const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity || this.defaultCity() } : route;
-    if (!entry) {
+    if (!entry || route === null) {
       // A hub URL the hub has not seen: the browser just made the entry for a fragment link or an edited address.
-      entry = { depth: this.entry.depth + 1, source: 'external', prev: routePath(this.route) };
-      history.replaceState(stateWithEntry(history.state, entry), '');
+      // One that names no page shows the home page, under the home's URL (as on load).
+      entry ??= { depth: this.entry.depth + 1, source: 'external', prev: routePath(this.route) };
+      history.replaceState(stateWithEntry(history.state, entry), '', route === null ? this.urlFor(resolved) : undefined);
     }
     this.entry = entry;
     if (sameRoute(resolved, this.route)) return;
@@ -535,12 +548,13 @@ export class CityHubElement extends LitElement {
   private readonly onHashChange = (): void => {
     if (this.routing !== 'hash') return;
     const route = routeFromLocation(window.location, 'hash');
-    if (!route || sameRoute(route, this.route)) return;
+    if (route === undefined || (route && sameRoute(route, this.route))) return;
+    const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity } : route;
     const marked = entryFromState(history.state);
     const entry = marked ?? { depth: this.entry.depth + 1, source: 'browse' as const, prev: routePath(this.route) };
-    if (!marked) history.replaceState(stateWithEntry(history.state, entry), '');
+    if (!marked || !route) history.replaceState(stateWithEntry(history.state, entry), '', route ? undefined : this.urlFor(resolved));
     this.entry = entry;
-    this.show(route.view === 'home' && !route.city ? { view: 'home', city: this.catalogCity } : route, this.route, 'browse');
+    if (!sameRoute(resolved, this.route)) this.show(resolved, this.route, 'browse');
   };
 
   /**
@@ -559,9 +573,10 @@ export class CityHubElement extends LitElement {
     emitHub(this, 'city-mode-change', { mode });
   }
 
-  /** Switches the language, as the header's language select does. */
+  /** Switches the language, as the header's language select does, and remembers the choice on this device. */
   setLocale(locale: Locale): void {
     this.lang = locale;
+    writeLocale(locale);
     this.i18n.refresh();
     emitHub(this, 'city-locale-change', { locale });
   }
@@ -666,13 +681,19 @@ export class CityHubElement extends LitElement {
     const catalog = this.currentCatalog?.data;
     const cityName = catalog ? localized(catalog.city.name, locale) : '';
     const elder = this.mode === 'elder';
-    const view = this.route.view;
+    // The first visit's home is the city picker (no city yet): the nav says so.
+    const view = this.route.view === 'home' && !this.catalogCity ? 'cities' : this.route.view;
     return html`<header part="header" class="header">
       <div class="bar">
         <span part="title" class="title">${hm.title}</span>
         ${ctx.link({ view: 'cities' }, html`${icon('location')}<span>${cityName || hm.chooseCityHeading}</span>`,
           { part: 'city-button', className: 'button city-button', ...(cityName ? { label: hm.changeCity(cityName) } : {}), current: view === 'cities' })}
         <div class="tools">
+          <label class="locale-field"><span>${hm.language}</span>
+            <select part="locale" @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
+              ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === locale}>${hm.localeNames[l]}</option>`)}
+            </select>
+          </label>
           <button part="elder-switch" class="button switch" type="button" role="switch" aria-checked=${elder ? 'true' : 'false'}
             @click=${() => this.setMode(elder ? 'standard' : 'elder')}>
             <span>${hm.elderMode}</span><span class="track" aria-hidden="true"><span class="thumb"></span></span>
@@ -681,11 +702,6 @@ export class CityHubElement extends LitElement {
             ${ELDER_TEXT_SIZES.map((size, i) => html`<button class="button size-${size}" type="button"
               aria-pressed=${size === (this.textSize ?? ELDER_TEXT_SIZES[0]) ? 'true' : 'false'} @click=${() => this.setTextSize(size)}>${hm.textSizes[i]}</button>`)}
           </div>` : nothing}
-          <label class="locale-field"><span>${hm.language}</span>
-            <select part="locale" @change=${(e: Event) => this.setLocale((e.target as HTMLSelectElement).value as Locale)}>
-              ${LOCALES.map((l) => html`<option value=${l} lang=${l} ?selected=${l === locale}>${hm.localeNames[l]}</option>`)}
-            </select>
-          </label>
           <slot name="header-end"></slot>
         </div>
       </div>

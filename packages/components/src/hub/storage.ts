@@ -1,15 +1,17 @@
+import { LOCALES, type Locale } from '../i18n/index.js';
 import { readJson, writeJson } from '../internal/storage.js';
 import { isCityCode, isSlug } from './router.js';
 
 /**
- * What the hub keeps in `localStorage` — and nothing else: service codes with their city codes, and the
- * elder-mode switch. No names, no form values, no identity. Everything read back is validated (storage is
- * writable by any script on the origin) and capped.
+ * What the hub keeps in `localStorage` — and nothing else: service codes with their city codes, the elder-mode
+ * switch and text size, and the language chosen in the header. No names, no form values, no identity. Everything
+ * read back is validated (storage is writable by any script on the origin) and capped.
  */
 export const FAVOURITES_KEY = 'cityhub:favourites';
 export const RECENT_SERVICES_KEY = 'cityhub:recent-services';
 export const MODE_KEY = 'cityhub:mode';
 export const TEXT_SIZE_KEY = 'cityhub:elder-text-size';
+export const LOCALE_KEY = 'cityhub:locale';
 
 /** The elder-mode text sizes a user can choose, in px (适老化: ≥ 18 pt, adjustable up to ≥ 30). */
 export const ELDER_TEXT_SIZES = [24, 28, 32] as const;
@@ -70,4 +72,13 @@ export function readTextSize(): ElderTextSize | undefined {
 
 export function writeTextSize(size: ElderTextSize): void {
   writeJson(TEXT_SIZE_KEY, size);
+}
+
+export function readLocale(): Locale | undefined {
+  const locale = readJson(LOCALE_KEY);
+  return LOCALES.find((l) => l === locale);
+}
+
+export function writeLocale(locale: Locale): void {
+  writeJson(LOCALE_KEY, locale);
 }
