@@ -65,6 +65,25 @@ describe('<city-hub> views and states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("puts the host's footer in the hub's column, and an empty footer takes no room", async () => {
+    const el = await mountHub(client);
+    await waitForView(el, 'home');
+    const footer = part(el, 'footer')!;
+    const main = part(el, 'view')!;
+    expect(footer.getBoundingClientRect().height).to.equal(0);
+    const line = document.createElement('p');
+    line.slot = 'footer';
+    line.textContent = '示例页面 Example page';
+    el.append(line);
+    // Wide enough for the column to be narrower than the hub: the footer starts where the page does.
+    el.style.display = 'block';
+    el.style.width = '1400px';
+    await el.updateComplete;
+    expect(Math.round(line.getBoundingClientRect().left)).to.equal(Math.round(main.getBoundingClientRect().left + parseFloat(getComputedStyle(main).paddingLeft)));
+    expect(main.getBoundingClientRect().left).to.be.greaterThan(el.getBoundingClientRect().left);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a skeleton while the catalog loads, then the page', async () => {
     const gate = deferred();
     client.gate = gate.promise;

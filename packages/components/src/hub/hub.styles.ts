@@ -185,6 +185,12 @@ export const styles = css`
     padding-block: calc(var(--_space) * 2);
     padding-inline: calc(var(--_space) * 2);
   }
+  /* The host's footer lines up with the page above it (no height when the slot is empty). */
+  .footer {
+    max-inline-size: var(--_hub-max-width);
+    margin-inline: auto;
+    padding-inline: calc(var(--_space) * 2);
+  }
   .view {
     display: flex;
     flex-direction: column;

@@ -117,7 +117,7 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * @event city-locale-change - The language switch was used. `detail: { locale }`.
  *
  * @slot header-end - Extra content at the end of the header bar (e.g. the host's account button).
- * @slot footer - Content below every page (e.g. the host's legal links).
+ * @slot footer - Content below every page (e.g. the host's legal links), in the hub's column.
  *
  * @csspart header - The header with the title, city, switches and navigation.
  * @csspart title - The hub's title.
@@ -130,6 +130,7 @@ export function parseAppSchemes(value: string | null | undefined): string[] {
  * @csspart nav - The navigation (home, favourites, applications).
  * @csspart nav-link - One navigation link.
  * @csspart view - The current page.
+ * @csspart footer - Around the `footer` slot, in the hub's column.
  * @csspart heading - The current page's heading (focused after navigation).
  * @csspart back - The Back button.
  * @csspart status - The live region announcing page changes.
@@ -672,7 +673,7 @@ export class CityHubElement extends LitElement {
         @city-payment-canceled=${this.onPayment}>
         ${this.renderView(ctx)}
       </div>
-      <slot name="footer"></slot>
+      <div part="footer" class="footer"><slot name="footer"></slot></div>
     `;
   }
 
