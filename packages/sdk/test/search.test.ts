@@ -452,6 +452,8 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     // A term of the dictionary inside a request with chars put in (看病交钱 in 看完病怎么交钱): not the bills that
     // 交钱 (pay) alone would read as.
     assert.equal(ranked('看完病怎么交钱')[0], '门诊缴费');
+    // A dictionary phrase read as what it means inside a request: 办到哪一步 → 进度, so 护照…进度 (a keyword).
+    assert.equal(ranked('护照办到哪一步了')[0], '出入境证件办理进度查询');
     // Initials with words left out: 低保 (a keyword) + 申请 (in the name).
     assert.equal(ranked('dbsq')[0], '最低生活保障申请');
   });
