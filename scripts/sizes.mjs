@@ -24,15 +24,17 @@ export const BUDGETS = {
   // words left out (ymyy → 疫苗接种预约, dbsq → 低保 + 申请; 4 of 30 initials queries of a blind probe found nothing)
   // and English words weighed by rarity among the best 30 (car accident → the accident service). Then core 30.5 →
   // 30.6, SDK 36.25 → 36.35 KB, +0.07 KB: a dictionary phrase inside a request with chars put in (看完病怎么交钱).
+  // Then core 30.6 → 30.75, SDK 36.35 → 36.5, CDN 92 → 92.25 KB, +0.13 KB, from a review of that day's search work:
+  // the phrase's tightest window (its meaning replaces only that), spaced pinyin with a word left out (yi miao yu yue).
   'build/cityhub-sdk-core.js': {
-    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.6 * KB,
+    label: 'SDK core: client + search + schema runtime + ky + zod/mini', target: 20 * KB, ceiling: 30.75 * KB,
   },
   // The same plus `hub.payments` (issue 5), which no issue gives a budget of its own.
-  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.35 * KB },
+  'build/cityhub-sdk.js': { label: 'SDK: the core + payments', ceiling: 36.5 * KB },
   // CDN 91.5 → 92 KB (+0.43 KB) for defects a new-user walkthrough found on 2026-12-07: template whitespace
   // collapsed, not removed (+0.14: English lost the space before "(…)"), result values in the reader's language
   // (+0.05), and the hub's phone header, remembered language and unknown addresses shown as home (+0.25).
-  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 92 * KB },
+  'build/cityhub.js': { label: 'CDN file: every element + Lit + SDK', target: 45 * KB, ceiling: 92.25 * KB },
 };
 
 /** The parts a bundle is made of, by source path (first match wins). */

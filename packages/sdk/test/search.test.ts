@@ -238,8 +238,12 @@ describe('createSearchIndex: what people type', () => {
     first(sz, 'jszcx', '驾驶证信息查询');
     first(sz, 'gscx', '个人所得税查询');
     first(sz, 'sbksl', '社会保障卡申领');
-    // Initials found whole are not split: gjjcx is 住房公积金查询, not a pair of runs elsewhere.
-    first(sz, 'gjjcx', '住房公积金查询');
+    // Spaced pinyin with a word left out: every syllable in one name (yi miao [jie zhong] yu yue).
+    first(sz, 'yi miao yu yue', '疫苗接种预约');
+    // A 3-char term with a char put in is not that term: 交电话费 (phone bill) is not 交电费 (electricity).
+    assert.ok(sz.search('交电话费').services.every((h) => h.score < 3.4), '交电话费');
+    // Initials found whole are read whole (the pinyin-parts tier, 5), not as a pair of runs (3.52).
+    assert.ok(sz.search('gjjcx').services[0]!.score >= 5, 'gjjcx');
   });
 
   it('reads mixed pinyin and characters', () => {
@@ -454,6 +458,8 @@ describe('createSearchIndex on the embedded sample catalog', () => {
     assert.equal(ranked('看完病怎么交钱')[0], '门诊缴费');
     // A dictionary phrase read as what it means inside a request: 办到哪一步 → 进度, so 护照…进度 (a keyword).
     assert.equal(ranked('护照办到哪一步了')[0], '出入境证件办理进度查询');
+    // …replacing only the window it was found in: 公积金办到哪儿了 is about 公积金, not any progress lookup.
+    assert.match(ranked('公积金办到哪儿了')[0]!, /公积金/);
     // Initials with words left out: 低保 (a keyword) + 申请 (in the name).
     assert.equal(ranked('dbsq')[0], '最低生活保障申请');
   });

@@ -36,7 +36,7 @@ const WORDS = 2.8; // every English word of the query, found across a service's 
 const CATEGORY = 2.5; // services found only through a matching category
 const FUZZY = 2; // homophones, mistyped pinyin or English
 const OVERLAP = 1; // at least half of the query
-/** What the rest of a query's chars can add (see evidence()), over the best RERANK services. */
+/** What the rest of a query's chars and English words can add (see evidence()), over the best RERANK services. */
 const EVIDENCE = 0.5;
 const RERANK = 30;
 
@@ -500,6 +500,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   /** The query as typed (normalised), not a rewrite: only its char positions are recorded. */
   let rootQuery = '';
   let marks: number[] | undefined;
+  /** The window of the query a term was found in with chars put in (see match), or spreadEnd 0. */
+  let spreadAt = 0;
+  let spreadEnd = 0;
   const keep = (T: number, R: number, at?: number[], eng = false): void => {
     if (T + 0.7 * R <= tier + 0.7 * quality) return;
     tier = T;
@@ -507,12 +510,15 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     english = eng;
     if (marks && at) marks.splice(0, marks.length, ...at);
   };
-  /** Where every char of `a` is found in `b`, in order (read greedily): the first one's index, or −1; orderEnd: after the last. */
+  /**
+   * Where every char of `a` is found in `b` from `from` on, in order (read greedily): the first one's index, or −1;
+   * orderEnd: after the last.
+   */
   let orderEnd = 0;
-  const inOrder = (a: string, b: string): number => {
+  const inOrder = (a: string, b: string, from = 0): number => {
     let i = 0;
     let first = -1;
-    let j = 0;
+    let j = from;
     for (; j < b.length && i < a.length; j++) if (b[j] === a[i]) i++, first < 0 && (first = j);
     orderEnd = j;
     return i === a.length ? first : -1;
@@ -532,7 +538,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
   function match(Q: Query, x: Unit, found: number, slow: boolean, pos?: number[]): boolean {
     tier = quality = 0;
     english = false;
-    wordsFound = spanFound = 0;
+    wordsFound = spanFound = spreadEnd = 0;
     marks = pos;
     const { q, m } = Q;
     const { s, sy } = x;
@@ -559,11 +565,14 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
         const first = inOrder(q, s);
         if (first >= 0) keep(ABBREVIATION, (0.5 * m) / (orderEnd - first) + (first ? 0 : 0.3) + (0.2 * m) / n);
       }
-      // The whole term inside a longer request with a few chars put in (看完病交钱 ⊃ 看病交钱, 社保卡弄丢了 ⊃ 社保卡丢了):
-      // as a term inside, for less the more is put in.
-      if (n > 2 && n < m && (found < 0 || found >= n) && tier < EMBEDDED) {
-        const first = inOrder(s, q);
-        if (first >= 0 && orderEnd - first <= n + 3) keep(EMBEDDED, (n * n) / (m * (orderEnd - first)), pos && range(0, n));
+      // The whole term (4+ chars) inside a longer request with a few chars put in (看完病交钱 ⊃ 看病交钱, 社保卡弄丢了 ⊃
+      // 社保卡丢了): as a term inside, for less the more is put in. The tightest such window counts (and is what a
+      // dictionary meaning replaces).
+      if (n > 3 && n < m && (found < 0 || found >= n) && tier < EMBEDDED) {
+        let best = n + 4;
+        for (let p = q.indexOf(s[0]!); p >= 0; p = q.indexOf(s[0]!, p + 1))
+          if (inOrder(s, q, p) >= 0 && orderEnd - p < best) (best = orderEnd - p), (spreadAt = p);
+        if (best <= n + 3) (spreadEnd = spreadAt + best), keep(EMBEDDED, (n * n) / (m * best), pos && range(0, n));
       }
       if (slow && !tier && found > 1 && (found * 2 >= Q.h || shares(q, s))) keep(OVERLAP, (0.6 * found) / m + (0.4 * found) / n);
     }
@@ -615,6 +624,12 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       // (Whole words before the start of one: "tax" is tax before taxi. Beside Chinese, the words are a term inside.)
       if (got === k) keep(typo ? FUZZY : Q.h ? EMBEDDED : prefix ? SUBSTRING - 0.5 : SUBSTRING, (0.5 * sum) / k + (0.5 * k) / Math.max(k, x.stems.length), undefined, true);
       else if (got * 2 >= k && got) keep(OVERLAP, (0.5 * sum) / k, undefined, true);
+    }
+    // One word of spaced pinyin read as syllables: counts as that word found, like an English one (yi miao yu yue:
+    // all four in 疫苗接种预约's name, with 接种 left out).
+    if (Q.part && !Q.h && tier >= PINYIN_PART) {
+      const bit = queryWords.indexOf(q);
+      if (bit >= 0) wordsFound |= 1 << bit;
     }
     return tier > 0;
   }
@@ -670,8 +685,10 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     else if (got > 1) keep(got === n && exact === n && blocks === 1 ? EMBEDDED : OVERLAP, (0.6 * total) / m + (0.4 * got) / n, p);
   }
 
-  /** Scores the candidate units of Q into unitTier/unitQuality; `matched` collects the units scored this round. */
-  /** Returns whether some text matched the whole query as it is (no slow matchers were needed). */
+  /**
+   * Scores the candidate units of Q into unitTier/unitQuality (`matched` collects the units scored this round);
+   * returns whether some text matched the whole query as it is (no slow matchers were needed).
+   */
   function evaluate(Q: Query): boolean {
     const gen = ++stamp;
     const { q, m } = Q;
@@ -723,7 +740,9 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       // (A dictionary word that only has a meaning finds nothing by itself.)
       complete ||= tier >= PINYIN_PART && tier !== ABBREVIATION && start[u + 1]! > start[u]!;
       // A dictionary word read as what it means (驾照 → 驾驶证), inside the query or as all of it.
-      if (!Q.synonym && tier >= EMBEDDED) for (const w of x.means ?? none) rewrites.add(q.includes(x.s) ? q.replace(x.s, w) : w);
+      // (Found with chars put in, the meaning replaces that window: 公积金办到哪儿了 → 公积金进度.)
+      if (!Q.synonym && tier >= EMBEDDED)
+        for (const w of x.means ?? none) rewrites.add(q.includes(x.s) ? q.replace(x.s, w) : spreadEnd ? q.slice(0, spreadAt) + w + q.slice(spreadEnd) : w);
     };
     // Mixed Han and pinyin needs the slow matchers at once. Otherwise, when some text matched the whole query as
     // it is, that is what the citizen typed; only when none did (a typo, a fuzzy spelling, extra words; chars spread
@@ -851,7 +870,11 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       const at = wide(c) ? keyAt.get(HAN + c.charCodeAt(0)) : undefined;
       if (at !== undefined) add(c, keyStart[at + 1]! - keyStart[at]!);
     }
-    for (const w of queryWords) {
+    // (English words only: spaced pinyin is not evidence, yi miao yu yue would find Yuetong. Words that are all
+    // syllables are read as pinyin; beside an English word, Hong Kong is English.)
+    syllableSet ??= new Set(Object.values(pinyin).flat());
+    const english = !queryWords.every((w) => syllableSet!.has(w));
+    for (const w of english ? queryWords : none) {
       let df = wordCount.get(w);
       if (df === undefined) {
         // (How many texts have a word starting so, as matching reads words; counted once per word.)
@@ -866,6 +889,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     return terms.length > 1 ? { terms, weights, total } : undefined;
   }
   const wordCount = new Map<string, number>();
+  let syllableSet: Set<string> | undefined;
   const hasWord = (x: Unit | undefined, w: string): boolean => !!x?.stems?.some((t) => t.startsWith(w));
 
   /**
@@ -945,7 +969,7 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
     }
 
     // The best `limit` services, by score then catalog order (most popular first); among the best few, the rest
-    // of the query's chars weigh in.
+    // of the query's chars and English words weigh in.
     const limit = Math.max(0, Math.floor(options.limit ?? 20));
     const before = (a: number, b: number) => targetScore[a]! > targetScore[b]! || (targetScore[a] === targetScore[b] && a < b);
     const top: number[] = [];
