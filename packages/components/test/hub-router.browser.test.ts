@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseAppSchemes } from '../src/hub/hub.js';
 import {
-  MAX_PARAMS, backTarget, entryFromState, exitTarget, normalizeBasePath, parseRoutePath, routeFromLocation, routeUrl, stateWithEntry, type HubRoute,
+  MAX_PARAMS, backTarget, entryFromState, exitTarget, hubLocation, normalizeBasePath, parseRoutePath, routeFromLocation, routeUrl, stateWithEntry, type HubRoute,
 } from '../src/hub/router.js';
 
 describe('hub routes', () => {
@@ -52,8 +52,11 @@ describe('hub routes', () => {
     }
     expect(routeFromLocation({ hash: '#section-2', pathname: '/' }, 'hash')).to.equal(undefined);
     // A hub address that names no page is the hub's all the same (it shows its home there): null, not undefined.
-    expect(routeFromLocation({ hash: '#/foo/bar', pathname: '/' }, 'hash')).to.equal(null);
-    expect(routeFromLocation({ hash: '', pathname: '/hub/foo/bar' }, 'path', '/hub')).to.equal(null);
+    expect(hubLocation({ hash: '#/foo/bar', pathname: '/' }, 'hash')).to.equal(null);
+    expect(hubLocation({ hash: '', pathname: '/hub/foo/bar' }, 'path', '/hub')).to.equal(null);
+    expect(hubLocation({ hash: '', pathname: '/foo/bar' }, 'path', '')).to.equal(undefined);
+    // The exported routeFromLocation keeps its contract: a route or undefined.
+    expect(routeFromLocation({ hash: '#/foo/bar', pathname: '/' }, 'hash')).to.equal(undefined);
     expect(routeFromLocation({ hash: '', pathname: '/index.html' }, 'path', '')).to.equal(undefined); // no base: the host's
     expect(routeFromLocation({ hash: '', pathname: '/elsewhere/440300' }, 'path', '/hub')).to.equal(undefined);
     expect(routeFromLocation({ hash: '#/440300', pathname: '/' }, 'none')).to.equal(undefined);

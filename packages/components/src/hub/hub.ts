@@ -25,7 +25,7 @@ import { HUB_MESSAGES, type HubMessages } from './messages.js';
 import { renderOrders, type OrdersState } from './orders.js';
 import { renderPay, type PayBillState } from './pay-page.js';
 import {
-  backTarget, entryFromState, exitTarget, isCityCode, municipalityAlias, routeCity, routeFromLocation, routePath, routeUrl, sameRoute,
+  backTarget, entryFromState, exitTarget, isCityCode, municipalityAlias, routeCity, hubLocation, routePath, routeUrl, sameRoute,
   stateWithEntry, withCity,
   type BackRule, type BackTarget, type EntrySource, type HubEntry, type HubRoute, type RoutingMode,
 } from './router.js';
@@ -414,7 +414,7 @@ export class CityHubElement extends LitElement {
     }
     this.favourites = readRefs(FAVOURITES_KEY, MAX_FAVOURITES);
     this.recent = readRefs(RECENT_SERVICES_KEY, MAX_RECENT);
-    const found = this.routing !== 'none' ? routeFromLocation(window.location, this.routing, this.basePath) : undefined;
+    const found = this.routing !== 'none' ? hubLocation(window.location, this.routing, this.basePath) : undefined;
     let route = found;
     if (!route || (route.view === 'home' && !route.city)) route = { view: 'home', city: this.defaultCity() };
     this.route = route;
@@ -529,9 +529,10 @@ export class CityHubElement extends LitElement {
   }
 
   private readonly onPopState = (event: PopStateEvent): void => {
-    const route = routeFromLocation(window.location, this.routing, this.basePath);
+    const route = hubLocation(window.location, this.routing, this.basePath);
     let entry = entryFromState(event.state);
-    // Neither a hub URL nor a hub entry: the host's own (an in-page anchor, its own router). Not the hub's business.
+    // Neither a hub URL nor a hub entry: the host's own (an in-page anchor, a path outside base-path). Not the hub's
+    // business. (With hash routing every `#/…` address is the hub's.)
     if (route === undefined && !entry) return;
     const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity || this.defaultCity() } : route;
     if (!entry || route === null) {
@@ -548,7 +549,7 @@ export class CityHubElement extends LitElement {
   /** A plain `<a href="#/…">` or an edited address: the browser made an entry the hub has not marked yet. */
   private readonly onHashChange = (): void => {
     if (this.routing !== 'hash') return;
-    const route = routeFromLocation(window.location, 'hash');
+    const route = hubLocation(window.location, 'hash');
     if (route === undefined || (route && sameRoute(route, this.route))) return;
     const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity } : route;
     const marked = entryFromState(history.state);

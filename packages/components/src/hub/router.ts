@@ -134,12 +134,17 @@ export function routeUrl(route: HubRoute, mode: RoutingMode, basePath = ''): str
   return `#${path}`;
 }
 
+/** The route a location shows in the given routing mode; `undefined` when the location names no hub route. */
+export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'> & Partial<Pick<Location, 'search'>>, mode: RoutingMode, basePath = ''): HubRoute | undefined {
+  return hubLocation(location, mode, basePath) ?? undefined;
+}
+
 /**
- * The route a location shows in the given routing mode; `undefined` when the location is not the hub's (no hash
- * route, a path outside `base-path`, or any path when there is no base path); `null` for a hub URL that names no
- * page (`#/foo/bar`, `/hub/foo/bar`), which the hub shows as its home, under the home's URL.
+ * Like `routeFromLocation`, for the hub itself: `undefined` when the location is not the hub's (no `#/…` hash, a
+ * path outside `base-path`, or any path when there is no base path); `null` for a hub address that names no page
+ * (`#/foo/bar`, `/hub/foo/bar`), which the hub shows as its home, under the home's URL.
  */
-export function routeFromLocation(location: Pick<Location, 'hash' | 'pathname'> & Partial<Pick<Location, 'search'>>, mode: RoutingMode, basePath = ''): HubRoute | null | undefined {
+export function hubLocation(location: Pick<Location, 'hash' | 'pathname'> & Partial<Pick<Location, 'search'>>, mode: RoutingMode, basePath = ''): HubRoute | null | undefined {
   if (mode === 'hash') {
     const hash = location.hash.replace(/^#/, '');
     return hash.startsWith('/') ? parseRoutePath(hash) ?? null : undefined;
