@@ -108,7 +108,10 @@ function violationRows(v: Violation, b: Bill): ResultSection['rows'] {
   ];
 }
 
-/** Plate (+ vehicle type, engine-number tail) → the vehicle's violations, each unpaid fine a bill to pay. */
+/**
+ * Plate (+ vehicle type, engine-number tail) → the vehicle's violations, each with its fine as a bill (paid ones
+ * shown paid): a lookup that also lets the citizen pay, with the bill the fine service gives for that decision number.
+ */
 export function trafficViolations(ctx: SandboxContext): SandboxAnswer {
   const plate = str(ctx, 'plate')!;
   const violations = violationsFor(ctx, plate);

@@ -104,7 +104,8 @@ export function cardTopUp(ctx: SandboxContext): SandboxAnswer {
   const balance = ctx.rng.fork('balance').int(0, 8000);
   const topUp = bill(ctx, {
     reference: `${maskAccount(card)}-${isoDay(ctx.now).replaceAll('-', '')}`,
-    key: `${card}-${isoDay(ctx.now)}`,
+    // (Each request is its own top-up: a second one the same day, of the same amount, is a second bill.)
+    key: `${card}-${ctx.orderReference}`,
     description: topUpName(ctx),
     amount: cny(amount),
     payer: maskAccount(card),
