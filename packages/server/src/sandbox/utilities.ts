@@ -104,8 +104,7 @@ export function cardTopUp(ctx: SandboxContext): SandboxAnswer {
   const balance = ctx.rng.fork('balance').int(0, 8000);
   const topUp = bill(ctx, {
     reference: `${maskAccount(card)}-${isoDay(ctx.now).replaceAll('-', '')}`,
-    // (Each request is its own top-up: a second one the same day, of the same amount, is a second bill.)
-    key: `${card}-${ctx.orderReference}`,
+    key: `${card}-${isoDay(ctx.now)}`,
     description: topUpName(ctx),
     amount: cny(amount),
     payer: maskAccount(card),
