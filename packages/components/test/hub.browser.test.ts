@@ -417,12 +417,13 @@ describe('<city-hub> Back navigation (从哪来回哪去)', () => {
     await waitForView(el, 'category-page');
     expect(backButton(el).textContent).to.contain('返回首页');
     expect(backButton(el).dataset['target']).to.equal('home');
-    const length = history.length;
+    const depth = entryFromState(history.state)!.depth;
     backButton(el).click();
     await waitForView(el, 'home');
-    // Home was the previous entry, so Back went back to it rather than pushing another home entry.
+    // Home was the previous entry, so Back went back to it rather than pushing another home entry. (By the entry's
+    // depth, not history.length: Firefox caps that at 50, which this file's earlier tests reach.)
     expect(location.hash).to.equal('');
-    expect(history.length).to.equal(length);
+    expect(entryFromState(history.state)!.depth).to.equal(depth - 1);
     expect(deepActive() === heading(el), `focus is on ${describeEl(deepActive())}`).to.equal(true);
   });
 
