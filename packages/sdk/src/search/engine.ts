@@ -839,10 +839,13 @@ export function createSearchIndex(catalog: CityCatalog, options: SearchIndexOpti
       }
       for (let i = keyStart[second]!, end = keyStart[second + 1]!; i < end; i++) {
         const u = keyUnits[i]!;
+        // (Most texts with the second run belong to no service with the first: look at the text only if one does.)
+        let p = start[u]!;
+        const e = start[u + 1]!;
+        while (p < e && apartStamp[postings[p]! >>> 10] !== gen) p++;
         const initials = units[u]!.initials;
-        const j = initials?.indexOf(b) ?? -1;
-        if (j < 0) continue;
-        for (let p = start[u]!, e = start[u + 1]!; p < e; p++) {
+        if (p === e || !initials?.includes(b)) continue;
+        for (; p < e; p++) {
           const t = postings[p]! >>> 10;
           // (In one text, the second run comes after the first.)
           if (t >= S || apartStamp[t] !== gen || (apartUnit[t] === u && initials!.indexOf(b, k) < 0)) continue;
