@@ -415,8 +415,7 @@ export class CityHubElement extends LitElement {
     this.favourites = readRefs(FAVOURITES_KEY, MAX_FAVOURITES);
     this.recent = readRefs(RECENT_SERVICES_KEY, MAX_RECENT);
     const found = this.routing !== 'none' ? hubLocation(window.location, this.routing, this.basePath) : undefined;
-    let route = found;
-    if (!route || (route.view === 'home' && !route.city)) route = { view: 'home', city: this.defaultCity() };
+    const route = orHome(found, this.defaultCity());
     this.route = route;
     const city = routeCity(route);
     if (city) this.city = city;
@@ -534,7 +533,7 @@ export class CityHubElement extends LitElement {
     // Neither a hub URL nor a hub entry: the host's own (an in-page anchor, a path outside base-path). Not the hub's
     // business. (With hash routing every `#/…` address is the hub's.)
     if (route === undefined && !entry) return;
-    const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity || this.defaultCity() } : route;
+    const resolved = orHome(route, this.catalogCity || this.defaultCity());
     if (!entry || route === null) {
       // A hub URL the hub has not seen: the browser just made the entry for a fragment link or an edited address.
       // One that names no page shows the home page, under the home's URL (as on load).
@@ -551,7 +550,7 @@ export class CityHubElement extends LitElement {
     if (this.routing !== 'hash') return;
     const route = hubLocation(window.location, 'hash');
     if (route === undefined || (route && sameRoute(route, this.route))) return;
-    const resolved: HubRoute = !route || (route.view === 'home' && !route.city) ? { view: 'home', city: this.catalogCity } : route;
+    const resolved = orHome(route, this.catalogCity);
     const marked = entryFromState(history.state);
     const entry = marked ?? { depth: this.entry.depth + 1, source: 'browse' as const, prev: routePath(this.route) };
     if (!marked || !route) history.replaceState(stateWithEntry(history.state, entry), '', route ? undefined : this.urlFor(resolved));
@@ -1010,6 +1009,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'city-hub': CityHubElement;
   }
+}
+
+/** The route to show for an address: its own, or (naming no page, or a home without a city) the home of `city`. */
+function orHome(route: HubRoute | null | undefined, city: string): HubRoute {
+  return !route || (route.view === 'home' && !route.city) ? { view: 'home', city } : route;
 }
 
 /**
